@@ -1,0 +1,29 @@
+// storepulse: one binary, one subcommand per job. Wiring only: every command parses its
+// options here and calls the library.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"storepulse: fast, self-contained e-commerce analytics", "storepulse"};
+  app.set_version_flag("--version", STOREPULSE_VERSION);
+  app.require_subcommand(1);
+  int exit_code = storepulse::cli::kExitOk;
+  storepulse::cli::RegisterProfileCommand(app, &exit_code);
+  storepulse::cli::RegisterGenerateCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    fmt::print(stderr, "storepulse: error: {}\nRun with --help for the options.\n",
+               error.what());
+    return storepulse::cli::kExitBadInput;
+  }
+  return exit_code;
+}

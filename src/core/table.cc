@@ -1,0 +1,162 @@
+#include "core/table.h"
+
+#include <fmt/format.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+namespace storepulse {
+
+OrderLine Table::Row(size_t row) const {
+  OrderLine line;
+  line.invoice = invoices_.Get(invoice_codes_[row]);
+  line.stock_code = stock_dictionary_.Get(stock_codes_[row]);
+  line.description = descriptions_.Get(description_codes_[row]);
+  line.quantity = quantities_[row];
+  line.timestamp = timestamps_[row];
+  line.unit_price = Money::FromUnits(unit_prices_[row]);
+  line.customer =
+      customer_codes_[row] == kNoCustomer ? std::string_view() : customers_.Get(customer_codes_[row]);
+  line.country = countries_.Get(country_codes_[row]);
+  return line;
+}
+
+size_t Table::ColumnBytes() const {
+  return invoice_codes_.capacity() * sizeof(uint32_t) +
+         stock_codes_.capacity() * sizeof(uint32_t) +
+         description_codes_.capacity() * sizeof(uint32_t) +
+         quantities_.capacity() * sizeof(int32_t) +
+         timestamps_.capacity() * sizeof(Timestamp) +
+         unit_prices_.capacity() * sizeof(int64_t) +
+         customer_codes_.capacity() * sizeof(uint32_t) +
+         country_codes_.capacity() * sizeof(uint16_t);
+}
+
+size_t Table::MemoryBytes() const {
+  return ColumnBytes() + invoices_.MemoryBytes() + stock_dictionary_.MemoryBytes() +
+         descriptions_.MemoryBytes() + customers_.MemoryBytes() + countries_.MemoryBytes();
+}
+
+namespace {
+
+// remap[local code] = code in `merged`, interning the part's strings in order.
+std::vector<uint32_t> MergeDictionary(const StringDictionary& part, StringDictionary& merged) {
+  std::vector<uint32_t> remap(part.size());
+  for (uint32_t code = 0; code < part.size(); ++code) remap[code] = merged.Intern(part.Get(code));
+  return remap;
+}
+
+template <typename Code>
+void CopyRemapped(std::span<const Code> source, const std::vector<uint32_t>& remap,
+                  Code* destination) {
+  for (size_t row = 0; row < source.size(); ++row) {
+    destination[row] = static_cast<Code>(remap[source[row]]);
+  }
+}
+
+}  // namespace
+
+Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
+  Table merged;
+  if (parts.size() == 1) return std::move(parts.front());
+
+  struct Remaps {
+    std::vector<uint32_t> invoices, stock_codes, descriptions, customers, countries;
+  };
+  std::vector<Remaps> remaps(parts.size());
+  std::vector<size_t> first_row(parts.size() + 1, 0);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const Table& part = parts[i];
+    remaps[i].invoices = MergeDictionary(part.invoices_, merged.invoices_);
+    remaps[i].stock_codes = MergeDictionary(part.stock_dictionary_, merged.stock_dictionary_);
+    remaps[i].descriptions = MergeDictionary(part.descriptions_, merged.descriptions_);
+    remaps[i].customers = MergeDictionary(part.customers_, merged.customers_);
+    remaps[i].countries = MergeDictionary(part.countries_, merged.countries_);
+    first_row[i + 1] = first_row[i] + part.size();
+  }
+  if (merged.countries_.size() > kMaxCountries) {
+    return Status::OutOfRange(
+        fmt::format("more than {} distinct countries", static_cast<uint32_t>(kMaxCountries)));
+  }
+  const size_t rows = first_row.back();
+  merged.invoice_codes_.resize(rows);
+  merged.stock_codes_.resize(rows);
+  merged.description_codes_.resize(rows);
+  merged.quantities_.resize(rows);
+  merged.timestamps_.resize(rows);
+  merged.unit_prices_.resize(rows);
+  merged.customer_codes_.resize(rows);
+  merged.country_codes_.resize(rows);
+
+  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(size_t{0}, parts.size(), [&](size_t i) {
+      Table& part = parts[i];
+      const size_t at = first_row[i];
+      const Remaps& remap = remaps[i];
+      CopyRemapped<uint32_t>(part.invoice_codes_, remap.invoices, &merged.invoice_codes_[at]);
+      CopyRemapped<uint32_t>(part.stock_codes_, remap.stock_codes, &merged.stock_codes_[at]);
+      CopyRemapped<uint32_t>(part.description_codes_, remap.descriptions,
+                             &merged.description_codes_[at]);
+      CopyRemapped<uint16_t>(part.country_codes_, remap.countries, &merged.country_codes_[at]);
+      for (size_t row = 0; row < part.size(); ++row) {
+        const uint32_t customer = part.customer_codes_[row];
+        merged.customer_codes_[at + row] =
+            customer == kNoCustomer ? kNoCustomer : remap.customers[customer];
+      }
+      std::copy(part.quantities_.begin(), part.quantities_.end(), &merged.quantities_[at]);
+      std::copy(part.timestamps_.begin(), part.timestamps_.end(), &merged.timestamps_[at]);
+      std::copy(part.unit_prices_.begin(), part.unit_prices_.end(), &merged.unit_prices_[at]);
+      part = Table();  // release the part as soon as it is copied
+    });
+  });
+  return merged;
+}
+
+void TableBuilder::Reserve(size_t rows) {
+  table_.invoice_codes_.reserve(rows);
+  table_.stock_codes_.reserve(rows);
+  table_.description_codes_.reserve(rows);
+  table_.quantities_.reserve(rows);
+  table_.timestamps_.reserve(rows);
+  table_.unit_prices_.reserve(rows);
+  table_.customer_codes_.reserve(rows);
+  table_.country_codes_.reserve(rows);
+}
+
+uint32_t TableBuilder::InternCached(StringDictionary& dictionary, LastCode& last,
+                                    std::string_view value) {
+  if (last.code != UINT32_MAX && value == last.value) return last.code;
+  last.code = dictionary.Intern(value);
+  last.value.assign(value);
+  return last.code;
+}
+
+Status TableBuilder::Append(const OrderLine& line) {
+  const uint32_t country = InternCached(table_.countries_, last_country_, line.country);
+  if (country >= kMaxCountries) {
+    return Status::OutOfRange(
+        fmt::format("more than {} distinct countries", static_cast<uint32_t>(kMaxCountries)));
+  }
+  table_.invoice_codes_.push_back(InternCached(table_.invoices_, last_invoice_, line.invoice));
+  table_.stock_codes_.push_back(table_.stock_dictionary_.Intern(line.stock_code));
+  table_.description_codes_.push_back(table_.descriptions_.Intern(line.description));
+  table_.quantities_.push_back(line.quantity);
+  table_.timestamps_.push_back(line.timestamp);
+  table_.unit_prices_.push_back(line.unit_price.units());
+  table_.customer_codes_.push_back(
+      line.customer.empty() ? kNoCustomer
+                            : InternCached(table_.customers_, last_customer_, line.customer));
+  table_.country_codes_.push_back(static_cast<uint16_t>(country));
+  return Status::Ok();
+}
+
+Table TableBuilder::Finish() {
+  Table done = std::move(table_);
+  table_ = Table();
+  last_invoice_ = LastCode();
+  last_customer_ = LastCode();
+  last_country_ = LastCode();
+  return done;
+}
+
+}  // namespace storepulse

@@ -1,0 +1,136 @@
+#include "ingest/chunk_parser.h"
+
+#include <string>
+
+#include "ingest/cleaning.h"
+#include "ingest/csv_record.h"
+
+namespace storepulse::ingest {
+
+namespace {
+
+class ChunkParser {
+ public:
+  ChunkParser(const ChunkContext& context, ChunkResult* result)
+      : context_(context), columns_(*context.columns), result_(result) {}
+
+  void Run(size_t begin, size_t limit) {
+    const char* const end = context_.data.data() + context_.data.size();
+    const char* p = context_.data.data() + begin;
+    const char* const stop = context_.data.data() + limit;
+    // Assumes ~70 bytes a row, to avoid regrowing the columns.
+    builder_.Reserve((limit - begin) / 64 + 16);
+    while (p < stop) {
+      const ScannedRecord record = scanner_.Scan(p, end);
+      HandleRecord(record);
+      if (!result_->status.ok()) return;
+      result_->lines += 1 + record.line_breaks;
+      p = record.next;
+    }
+    result_->end = static_cast<size_t>(p - context_.data.data());
+    result_->table = builder_.Finish();
+  }
+
+ private:
+  void HandleRecord(const ScannedRecord& record) {
+    if (record.blank) {
+      ++result_->blank_lines;
+      return;
+    }
+    ++result_->rows_read;
+    const auto& fields = scanner_.fields();
+    if (record.unterminated_quote) {
+      Reject(record, Rejection{QuarantineReason::kUnterminatedQuote, kWholeRow});
+      return;
+    }
+    if (fields.size() != columns_.field_count) {
+      Reject(record, Rejection{QuarantineReason::kWrongFieldCount, kWholeRow});
+      return;
+    }
+    const bool convert = record.high_bytes && context_.encoding == TextEncoding::kLatin1;
+    if (convert) {
+      // Reserved up front so that views into it stay valid while the row is handled.
+      converted_.clear();
+      converted_.reserve(2 * record.raw().size() + 16);
+    }
+    OrderFields values;
+    for (size_t column = 0; column < kOrderColumnCount; ++column) {
+      std::string_view value = scanner_.Value(record, fields[columns_.field_of[column]]);
+      if (convert && HasHighBytes(value)) {
+        const size_t at = converted_.size();
+        AppendLatin1AsUtf8(value, &converted_);
+        value = std::string_view(converted_).substr(at);
+      }
+      if (TrimSpaces(value).empty()) ++result_->empty_values[column];
+      values[column] = value;
+    }
+    OrderLine line;
+    if (const auto rejection = CleanOrderLine(values, &line)) {
+      Reject(record, *rejection);
+      return;
+    }
+    Status appended = builder_.Append(line);
+    if (!appended.ok()) result_->status = std::move(appended);
+  }
+
+  void Reject(const ScannedRecord& record, Rejection rejection) {
+    const std::string_view raw = record.raw();
+    QuarantinedRow row;
+    row.line = result_->lines;  // relative; the reader adds the chunk's first line
+    row.reason = rejection.reason;
+    row.column = rejection.column;
+    size_t value_begin = 0;
+    size_t value_end = 0;
+    if (rejection.column != kWholeRow) {
+      const auto& fields = scanner_.fields();
+      const uint32_t field = columns_.field_of[rejection.column];
+      value_begin = fields[field].raw_offset;
+      value_end = field + 1 < fields.size() ? fields[field + 1].raw_offset - 1 : raw.size();
+      const TextPosition position =
+          PositionInRecord(raw, static_cast<uint32_t>(value_begin), result_->lines);
+      row.field_line = position.line;
+      row.field_column = position.column;
+    } else {
+      row.field_line = result_->lines;
+    }
+    if (record.high_bytes && context_.encoding == TextEncoding::kLatin1) {
+      // Offsets move by one for every byte >= 0x80 before them.
+      auto shifted = [&](size_t offset) {
+        size_t high = 0;
+        for (size_t i = 0; i < offset; ++i) high += static_cast<unsigned char>(raw[i]) >= 0x80;
+        return offset + high;
+      };
+      value_begin = shifted(value_begin);
+      value_end = shifted(value_end);
+      raw_utf8_.clear();
+      AppendLatin1AsUtf8(raw, &raw_utf8_);
+      row.value_offset = static_cast<uint32_t>(value_begin);
+      row.value_length = static_cast<uint32_t>(value_end - value_begin);
+      result_->quarantine.Add(row, raw_utf8_);
+      return;
+    }
+    row.value_offset = static_cast<uint32_t>(value_begin);
+    row.value_length = static_cast<uint32_t>(value_end - value_begin);
+    result_->quarantine.Add(row, raw);
+  }
+
+  const ChunkContext& context_;
+  const ColumnMap& columns_;
+  ChunkResult* result_;
+  RecordScanner scanner_;
+  TableBuilder builder_;
+  std::string converted_;
+  std::string raw_utf8_;
+};
+
+}  // namespace
+
+ChunkResult ParseChunk(const ChunkContext& context, size_t begin, size_t limit) {
+  ChunkResult result;
+  result.end = begin;
+  ChunkParser parser(context, &result);
+  parser.Run(begin, limit);
+  return result;
+}
+
+}  // namespace storepulse::ingest

@@ -1,0 +1,37 @@
+// Parses the records of one chunk of a CSV body into a partial table and quarantine.
+// Internal to the CSV reader; chunks run in parallel and are merged in file order.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "core/status.h"
+#include "core/table.h"
+#include "ingest/encoding.h"
+#include "ingest/order_columns.h"
+#include "ingest/quarantine.h"
+
+namespace storepulse::ingest {
+
+struct ChunkContext {
+  std::string_view data;  // the whole file
+  const ColumnMap* columns;
+  TextEncoding encoding;
+};
+
+struct ChunkResult {
+  Status status;
+  Table table;
+  Quarantine quarantine;  // line numbers relative to the chunk's first line (0)
+  size_t end = 0;         // where the record after the chunk's last one starts
+  uint64_t lines = 0;     // physical lines the chunk's records cover
+  uint64_t rows_read = 0;
+  uint64_t blank_lines = 0;
+  std::array<uint64_t, kOrderColumnCount> empty_values{};
+};
+
+// Parses every record that starts in [begin, limit); the last may run past `limit`.
+ChunkResult ParseChunk(const ChunkContext& context, size_t begin, size_t limit);
+
+}  // namespace storepulse::ingest

@@ -1,0 +1,124 @@
+#include "ingest/cleaning.h"
+
+#include <limits>
+
+namespace storepulse::ingest {
+
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+namespace {
+
+// Removes a ".0", ".00", ... suffix; false when the fraction has a non-zero digit.
+bool StripZeroFraction(std::string_view* text) {
+  const size_t dot = text->find('.');
+  if (dot == std::string_view::npos) return true;
+  for (size_t i = dot + 1; i < text->size(); ++i) {
+    if ((*text)[i] != '0') return false;
+  }
+  *text = text->substr(0, dot);
+  return true;
+}
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseQuantity(std::string_view text, int32_t* quantity) {
+  text = TrimSpaces(text);
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  if (!StripZeroFraction(&text) || !AllDigits(text)) return false;
+  int64_t value = 0;
+  for (char c : text) {
+    value = value * 10 + (c - '0');
+    if (value > std::numeric_limits<int32_t>::max()) return false;
+  }
+  *quantity = static_cast<int32_t>(negative ? -value : value);
+  return true;
+}
+
+bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
+  text = TrimSpaces(text);
+  if (!StripZeroFraction(&text) || !AllDigits(text) || text.size() > 18) return false;
+  *normalised = text;
+  return true;
+}
+
+std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line) {
+  auto column_of = [](OrderColumn column) { return static_cast<uint8_t>(column); };
+  auto field = [&](OrderColumn column) {
+    return TrimSpaces(fields[static_cast<size_t>(column)]);
+  };
+  const std::string_view invoice = field(OrderColumn::kInvoice);
+  const std::string_view stock_code = field(OrderColumn::kStockCode);
+  const std::string_view quantity_text = field(OrderColumn::kQuantity);
+  const std::string_view date_text = field(OrderColumn::kInvoiceDate);
+  const std::string_view price_text = field(OrderColumn::kUnitPrice);
+  const std::string_view customer_text = field(OrderColumn::kCustomer);
+
+  for (OrderColumn required : {OrderColumn::kInvoice, OrderColumn::kStockCode,
+                               OrderColumn::kQuantity, OrderColumn::kInvoiceDate,
+                               OrderColumn::kUnitPrice}) {
+    if (field(required).empty()) {
+      return Rejection{QuarantineReason::kMissingField, column_of(required)};
+    }
+  }
+  int32_t quantity = 0;
+  if (!ParseQuantity(quantity_text, &quantity)) {
+    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kQuantity)};
+  }
+  Money unit_price;
+  if (ParseMoney(price_text, &unit_price) != DecimalParse::kOk) {
+    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kUnitPrice)};
+  }
+  // quantity × price must fit a Money so that every later sum is exact.
+  int64_t line_revenue = 0;
+  if (__builtin_mul_overflow(static_cast<int64_t>(quantity), unit_price.units(),
+                             &line_revenue)) {
+    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kUnitPrice)};
+  }
+  std::string_view customer;
+  if (!customer_text.empty() && !ParseCustomerId(customer_text, &customer)) {
+    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kCustomer)};
+  }
+  Timestamp timestamp = 0;
+  if (!ParseDateTime(date_text, &timestamp)) {
+    return Rejection{QuarantineReason::kUnparseableDate, column_of(OrderColumn::kInvoiceDate)};
+  }
+  if (invoice.front() == 'C' || invoice.front() == 'c') {
+    return Rejection{QuarantineReason::kCancellation, column_of(OrderColumn::kInvoice)};
+  }
+  if (quantity <= 0) {
+    return Rejection{QuarantineReason::kNonPositiveQuantity, column_of(OrderColumn::kQuantity)};
+  }
+  if (unit_price.units() <= 0) {
+    return Rejection{QuarantineReason::kNonPositivePrice, column_of(OrderColumn::kUnitPrice)};
+  }
+  if (customer.empty()) {
+    return Rejection{QuarantineReason::kMissingCustomer, column_of(OrderColumn::kCustomer)};
+  }
+  line->invoice = invoice;
+  line->stock_code = stock_code;
+  line->description = field(OrderColumn::kDescription);
+  line->quantity = quantity;
+  line->timestamp = timestamp;
+  line->unit_price = unit_price;
+  line->customer = customer;
+  line->country = field(OrderColumn::kCountry);
+  return std::nullopt;
+}
+
+}  // namespace storepulse::ingest

@@ -1,0 +1,36 @@
+// The cleaning rules: what makes a row a clean sale line. One definition, used by CSV
+// ingest and by the stream alike. The prototype's rule is kept: Quantity > 0,
+// UnitPrice > 0, a CustomerID, a date that parses; everything else goes to the
+// quarantine with the first reason (QuarantineReason's order) it fails.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "core/table.h"
+#include "ingest/order_columns.h"
+#include "ingest/quarantine.h"
+
+namespace storepulse::ingest {
+
+struct Rejection {
+  QuarantineReason reason;
+  uint8_t column = kWholeRow;  // the OrderColumn at fault, or kWholeRow
+};
+
+using OrderFields = std::array<std::string_view, kOrderColumnCount>;
+
+// Checks one row given its eight field values (UTF-8, in OrderColumn order). On success
+// fills *line, whose views point into `fields` (trimmed), and returns nullopt.
+std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line);
+
+// Field parsers, exposed for the stream's JSON events and for tests.
+// An integer in int32 range; "6.0" reads as 6 (exports written through floats).
+bool ParseQuantity(std::string_view text, int32_t* quantity);
+// A customer id of digits ("17850", or "17850.0" written through a float); *normalised
+// is the digits alone, a view into `text`.
+bool ParseCustomerId(std::string_view text, std::string_view* normalised);
+std::string_view TrimSpaces(std::string_view text);
+
+}  // namespace storepulse::ingest

@@ -1,0 +1,129 @@
+#include "ingest/csv_record.h"
+
+#include <cstring>
+
+namespace storepulse::ingest {
+
+namespace {
+
+// The end of unquoted text starting at `pos`: a comma, LF, or a CR before LF or the end
+// (a lone CR inside a line is data). ORs every byte passed into *any_byte.
+inline const char* FindUnquotedEnd(const char* pos, const char* end, unsigned char* any_byte) {
+  unsigned char seen = 0;
+  while (pos < end) {
+    const char c = *pos;
+    if (c == ',' || c == '\n') break;
+    if (c == '\r' && (pos + 1 == end || pos[1] == '\n')) break;
+    seen |= static_cast<unsigned char>(c);
+    ++pos;
+  }
+  *any_byte |= seen;
+  return pos;
+}
+
+}  // namespace
+
+ScannedRecord RecordScanner::Scan(const char* p, const char* end) {
+  ScannedRecord record;
+  record.begin = p;
+  fields_.clear();
+  scratch_.clear();
+  unsigned char any_byte = 0;
+  const char* pos = p;
+
+  while (true) {
+    FieldRef field;
+    field.raw_offset = static_cast<uint32_t>(pos - p);
+    if (pos < end && *pos == '"') {
+      // Quoted field: find the closing quote, unescaping "" on the way.
+      ++pos;
+      const char* segment = pos;
+      bool escaped = false;
+      while (true) {
+        const char* quote =
+            static_cast<const char*>(std::memchr(pos, '"', static_cast<size_t>(end - pos)));
+        const char* stop = quote ? quote : end;
+        for (const char* c = pos; c < stop; ++c) {
+          any_byte |= static_cast<unsigned char>(*c);
+          record.line_breaks += (*c == '\n');
+        }
+        if (quote == nullptr) {
+          // No closing quote: the field runs to the end of the input.
+          record.unterminated_quote = true;
+          if (escaped) scratch_.append(segment, end);
+          pos = end;
+          break;
+        }
+        if (quote + 1 < end && quote[1] == '"') {
+          if (!escaped) {
+            field.offset = static_cast<uint32_t>(scratch_.size());
+            escaped = true;
+          }
+          scratch_.append(segment, quote + 1);
+          pos = quote + 2;
+          segment = pos;
+          continue;
+        }
+        if (escaped) scratch_.append(segment, quote);
+        pos = quote + 1;
+        break;
+      }
+      if (escaped) {
+        field.in_scratch = true;
+        field.length = static_cast<uint32_t>(scratch_.size() - field.offset);
+      } else {
+        field.offset = static_cast<uint32_t>(segment - p);
+        field.length = static_cast<uint32_t>((record.unterminated_quote ? end : pos - 1) - segment);
+      }
+      // Text between the closing quote and the delimiter belongs to the field, as in
+      // Python's csv module ("a"b -> ab).
+      const char* tail = pos;
+      pos = FindUnquotedEnd(pos, end, &any_byte);
+      if (pos > tail) {
+        if (!field.in_scratch) {
+          const uint32_t at = static_cast<uint32_t>(scratch_.size());
+          scratch_.append(p + field.offset, field.length);
+          field.offset = at;
+          field.in_scratch = true;
+        }
+        scratch_.append(tail, pos);
+        field.length = static_cast<uint32_t>(scratch_.size() - field.offset);
+      }
+    } else {
+      const char* start = pos;
+      pos = FindUnquotedEnd(pos, end, &any_byte);
+      field.offset = static_cast<uint32_t>(start - p);
+      field.length = static_cast<uint32_t>(pos - start);
+    }
+    fields_.push_back(field);
+
+    if (pos < end && *pos == ',') {
+      ++pos;
+      continue;
+    }
+    // End of record: CRLF, LF, a final CR, or the end of the input.
+    record.end = pos;
+    if (pos < end && *pos == '\r') ++pos;
+    if (pos < end && *pos == '\n') ++pos;
+    record.next = pos;
+    break;
+  }
+  record.high_bytes = (any_byte & 0x80) != 0;
+  record.blank = record.end == record.begin;
+  return record;
+}
+
+TextPosition PositionInRecord(std::string_view raw, uint32_t offset, uint64_t first_line) {
+  TextPosition position{first_line, 1};
+  for (uint32_t i = 0; i < offset && i < raw.size(); ++i) {
+    if (raw[i] == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else {
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+}  // namespace storepulse::ingest

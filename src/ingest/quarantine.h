@@ -1,0 +1,83 @@
+// The quarantine: every row that did not become a clean order line, with where it was,
+// why, and its raw text, so that nothing read is ever lost.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "ingest/order_columns.h"
+
+namespace storepulse::ingest {
+
+// Why a row was rejected. A row that fails several rules is counted once, under the
+// first reason in this order: rows that cannot be read come first (their values are
+// unknown), then the business rules of the prototype's cleaning, most specific first.
+enum class QuarantineReason : uint8_t {
+  kUnterminatedQuote = 0,  // a quoted field never closed before the end of the file
+  kWrongFieldCount,        // not as many fields as the header
+  kMissingField,           // empty InvoiceNo, StockCode, Quantity, InvoiceDate or UnitPrice
+  kMalformedNumber,        // Quantity, UnitPrice or CustomerID is not a number in range
+  kUnparseableDate,        // InvoiceDate is neither M/D/YYYY H:MM nor ISO 8601
+  kCancellation,           // InvoiceNo starts with C
+  kNonPositiveQuantity,    // Quantity <= 0 (returns and stock adjustments)
+  kNonPositivePrice,       // UnitPrice <= 0 (free items, bad-debt adjustments)
+  kMissingCustomer,        // no CustomerID
+};
+inline constexpr size_t kQuarantineReasonCount = 9;
+
+// "cancellation", "non_positive_quantity", ...
+std::string_view QuarantineReasonName(QuarantineReason reason);
+
+struct QuarantinedRow {
+  uint64_t line = 0;          // 1-based line where the row starts
+  uint64_t field_line = 0;    // line and byte column of the offending field
+  uint32_t field_column = 0;  // (0 when the whole row is at fault)
+  QuarantineReason reason = QuarantineReason::kWrongFieldCount;
+  uint8_t column = kWholeRow;  // an OrderColumn, or kWholeRow
+  uint32_t raw_length = 0;
+  uint64_t raw_offset = 0;     // into the quarantine's text
+  uint32_t value_offset = 0;   // the offending field's raw text, within the row's text
+  uint32_t value_length = 0;
+};
+
+class Quarantine {
+ public:
+  // Adds a row; `raw` is its UTF-8 text without the line ending.
+  void Add(QuarantinedRow row, std::string_view raw);
+  // Appends `other`'s rows, adding `line_offset` to their line numbers.
+  void Append(const Quarantine& other, uint64_t line_offset);
+
+  size_t size() const { return rows_.size(); }
+  bool empty() const { return rows_.empty(); }
+  const QuarantinedRow& row(size_t i) const { return rows_[i]; }
+  std::string_view raw(size_t i) const {
+    return std::string_view(text_.data() + rows_[i].raw_offset, rows_[i].raw_length);
+  }
+  std::string_view value(size_t i) const {
+    const auto& r = rows_[i];
+    return raw(i).substr(r.value_offset, r.value_length);
+  }
+  // "line 12, column 27 (Quantity): '-6' is not positive", for people and logs.
+  std::string Describe(size_t i) const;
+  // Every copy after the first of a row whose raw text repeats exactly.
+  uint64_t CountDuplicateRows() const;
+  // Rows per reason, indexed by QuarantineReason.
+  std::array<uint64_t, kQuarantineReasonCount> CountByReason() const;
+
+  // CSV with columns source,line,column,field,reason,detail,raw_row — UTF-8, RFC 4180.
+  // Written to a temporary file and renamed into place, so a reader never sees half.
+  Status WriteCsv(const std::string& path, std::string_view source) const;
+
+ private:
+  std::vector<QuarantinedRow> rows_;
+  std::string text_;
+};
+
+// Quotes a CSV field when it needs it (comma, quote, CR or LF inside).
+void AppendCsvField(std::string_view value, std::string* out);
+
+}  // namespace storepulse::ingest
