@@ -138,8 +138,14 @@ Status TableBuilder::Append(const OrderLine& line) {
         fmt::format("more than {} distinct countries", static_cast<uint32_t>(kMaxCountries)));
   }
   table_.invoice_codes_.push_back(InternCached(table_.invoices_, last_invoice_, line.invoice));
-  table_.stock_codes_.push_back(table_.stock_dictionary_.Intern(line.stock_code));
-  table_.description_codes_.push_back(table_.descriptions_.Intern(line.description));
+  const uint32_t stock = table_.stock_dictionary_.Intern(line.stock_code);
+  if (stock >= description_of_stock_.size()) description_of_stock_.resize(stock + 1, UINT32_MAX);
+  uint32_t& description = description_of_stock_[stock];
+  if (description == UINT32_MAX || table_.descriptions_.Get(description) != line.description) {
+    description = table_.descriptions_.Intern(line.description);
+  }
+  table_.stock_codes_.push_back(stock);
+  table_.description_codes_.push_back(description);
   table_.quantities_.push_back(line.quantity);
   table_.timestamps_.push_back(line.timestamp);
   table_.unit_prices_.push_back(line.unit_price.units());
@@ -153,6 +159,7 @@ Status TableBuilder::Append(const OrderLine& line) {
 Table TableBuilder::Finish() {
   Table done = std::move(table_);
   table_ = Table();
+  description_of_stock_.clear();
   last_invoice_ = LastCode();
   last_customer_ = LastCode();
   last_country_ = LastCode();

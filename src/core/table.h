@@ -94,7 +94,8 @@ class Table {
 
 // Appends order lines to a new Table. Consecutive lines of one invoice usually repeat
 // invoice, customer and country, so the builder remembers the last of each and skips the
-// hash lookup when they repeat.
+// hash lookup when they repeat; a stock code nearly always comes with the description it
+// had last time, so that is checked before hashing the description.
 class TableBuilder {
  public:
   TableBuilder() = default;
@@ -113,6 +114,7 @@ class TableBuilder {
   uint32_t InternCached(StringDictionary& dictionary, LastCode& last, std::string_view value);
 
   Table table_;
+  std::vector<uint32_t> description_of_stock_;  // by stock code; UINT32_MAX: none yet
   LastCode last_invoice_;
   LastCode last_customer_;
   LastCode last_country_;

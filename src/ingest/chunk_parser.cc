@@ -65,7 +65,7 @@ class ChunkParser {
       values[column] = value;
     }
     OrderLine line;
-    if (const auto rejection = CleanOrderLine(values, &line)) {
+    if (const auto rejection = CleanOrderLine(values, &line, &cache_)) {
       Reject(record, *rejection);
       return;
     }
@@ -86,12 +86,6 @@ class ChunkParser {
       const uint32_t field = columns_.field_of[rejection.column];
       value_begin = fields[field].raw_offset;
       value_end = field + 1 < fields.size() ? fields[field + 1].raw_offset - 1 : raw.size();
-      const TextPosition position =
-          PositionInRecord(raw, static_cast<uint32_t>(value_begin), result_->lines);
-      row.field_line = position.line;
-      row.field_column = position.column;
-    } else {
-      row.field_line = result_->lines;
     }
     if (record.high_bytes && context_.encoding == TextEncoding::kLatin1) {
       // Offsets move by one for every byte >= 0x80 before them.
@@ -119,6 +113,7 @@ class ChunkParser {
   ChunkResult* result_;
   RecordScanner scanner_;
   TableBuilder builder_;
+  CleaningCache cache_;
   std::string converted_;
   std::string raw_utf8_;
 };

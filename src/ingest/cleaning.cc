@@ -4,12 +4,6 @@
 
 namespace storepulse::ingest {
 
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 namespace {
 
 // Removes a ".0", ".00", ... suffix; false when the fraction has a non-zero digit.
@@ -57,11 +51,31 @@ bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
   return true;
 }
 
-std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line) {
+namespace {
+
+bool ParseDateCached(std::string_view text, Timestamp* timestamp, CleaningCache* cache) {
+  if (cache == nullptr) return ParseDateTime(text, timestamp);
+  if (cache->valid && text == cache->date_text) {
+    *timestamp = cache->timestamp;
+    return true;
+  }
+  if (!ParseDateTime(text, timestamp)) return false;
+  cache->date_text.assign(text);
+  cache->timestamp = *timestamp;
+  cache->valid = true;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line,
+                                        CleaningCache* cache) {
   auto column_of = [](OrderColumn column) { return static_cast<uint8_t>(column); };
-  auto field = [&](OrderColumn column) {
-    return TrimSpaces(fields[static_cast<size_t>(column)]);
-  };
+  OrderFields trimmed;
+  for (size_t column = 0; column < kOrderColumnCount; ++column) {
+    trimmed[column] = TrimSpaces(fields[column]);
+  }
+  auto field = [&](OrderColumn column) { return trimmed[static_cast<size_t>(column)]; };
   const std::string_view invoice = field(OrderColumn::kInvoice);
   const std::string_view stock_code = field(OrderColumn::kStockCode);
   const std::string_view quantity_text = field(OrderColumn::kQuantity);
@@ -95,7 +109,7 @@ std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* li
     return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kCustomer)};
   }
   Timestamp timestamp = 0;
-  if (!ParseDateTime(date_text, &timestamp)) {
+  if (!ParseDateCached(date_text, &timestamp, cache)) {
     return Rejection{QuarantineReason::kUnparseableDate, column_of(OrderColumn::kInvoiceDate)};
   }
   if (invoice.front() == 'C' || invoice.front() == 'c') {

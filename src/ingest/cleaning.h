@@ -6,6 +6,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/table.h"
@@ -21,9 +22,18 @@ struct Rejection {
 
 using OrderFields = std::array<std::string_view, kOrderColumnCount>;
 
+// Remembers the last date parsed: the lines of one invoice share their date, so a
+// reader of consecutive rows parses each date text once. One per thread.
+struct CleaningCache {
+  std::string date_text;
+  Timestamp timestamp = 0;
+  bool valid = false;
+};
+
 // Checks one row given its eight field values (UTF-8, in OrderColumn order). On success
 // fills *line, whose views point into `fields` (trimmed), and returns nullopt.
-std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line);
+std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line,
+                                        CleaningCache* cache = nullptr);
 
 // Field parsers, exposed for the stream's JSON events and for tests.
 // An integer in int32 range; "6.0" reads as 6 (exports written through floats).
@@ -31,6 +41,10 @@ bool ParseQuantity(std::string_view text, int32_t* quantity);
 // A customer id of digits ("17850", or "17850.0" written through a float); *normalised
 // is the digits alone, a view into `text`.
 bool ParseCustomerId(std::string_view text, std::string_view* normalised);
-std::string_view TrimSpaces(std::string_view text);
+inline std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 }  // namespace storepulse::ingest

@@ -193,6 +193,13 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
 
   std::vector<Table> parts;
   parts.reserve(chunks.size());
+  size_t quarantined = 0;
+  size_t quarantined_bytes = 0;
+  for (const ChunkResult& chunk : chunks) {
+    quarantined += chunk.quarantine.size();
+    quarantined_bytes += chunk.quarantine.text_bytes();
+  }
+  result.quarantine.Reserve(quarantined, quarantined_bytes);
   uint64_t next_line = header_lines + 1;
   for (ChunkResult& chunk : chunks) {
     SP_RETURN_IF_ERROR(chunk.status);

@@ -119,7 +119,7 @@ TextPosition PositionInRecord(std::string_view raw, uint32_t offset, uint64_t fi
     if (raw[i] == '\n') {
       ++position.line;
       position.column = 1;
-    } else {
+    } else if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) {
       ++position.column;
     }
   }

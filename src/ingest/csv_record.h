@@ -49,8 +49,8 @@ class RecordScanner {
   std::string scratch_;
 };
 
-// 1-based line and column (in bytes) of `offset` within a record that starts on
-// `first_line`, counting the line breaks inside it.
+// 1-based line and column of byte `offset` within a record (UTF-8) that starts on
+// `first_line`, counting the line breaks inside it; columns count characters.
 struct TextPosition {
   uint64_t line = 0;
   uint32_t column = 0;

@@ -38,13 +38,16 @@ void Quarantine::Add(QuarantinedRow row, std::string_view raw) {
   rows_.push_back(row);
 }
 
+void Quarantine::Reserve(size_t rows, size_t text_bytes) {
+  rows_.reserve(rows);
+  text_.reserve(text_bytes);
+}
+
 void Quarantine::Append(const Quarantine& other, uint64_t line_offset) {
   const uint64_t text_offset = text_.size();
   text_.append(other.text_);
-  rows_.reserve(rows_.size() + other.rows_.size());
   for (QuarantinedRow row : other.rows_) {
     row.line += line_offset;
-    row.field_line += line_offset;
     row.raw_offset += text_offset;
     rows_.push_back(row);
   }
@@ -84,13 +87,20 @@ std::string Detail(QuarantineReason reason, std::string_view value) {
 
 }  // namespace
 
+TextPosition Quarantine::Position(size_t i) const {
+  const QuarantinedRow& r = rows_[i];
+  if (r.column == kWholeRow) return TextPosition{r.line, 0};
+  return PositionInRecord(raw(i), r.value_offset, r.line);
+}
+
 std::string Quarantine::Describe(size_t i) const {
   const QuarantinedRow& r = rows_[i];
   const std::string detail = Detail(r.reason, value(i));
   if (r.column == kWholeRow) {
     return fmt::format("line {}: {}: {}", r.line, QuarantineReasonName(r.reason), detail);
   }
-  return fmt::format("line {}, column {} ({}): {}: {}", r.field_line, r.field_column,
+  const TextPosition position = Position(i);
+  return fmt::format("line {}, column {} ({}): {}: {}", position.line, position.column,
                      OrderColumnName(static_cast<OrderColumn>(r.column)),
                      QuarantineReasonName(r.reason), detail);
 }
@@ -128,8 +138,8 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source) co
   for (size_t i = 0; i < rows_.size(); ++i) {
     const QuarantinedRow& r = rows_[i];
     AppendCsvField(source, &text);
-    text += fmt::format(",{},{},", r.column == kWholeRow ? r.line : r.field_line,
-                        r.field_column);
+    const TextPosition position = Position(i);
+    text += fmt::format(",{},{},", position.line, position.column);
     if (r.column != kWholeRow) text += OrderColumnName(static_cast<OrderColumn>(r.column));
     text.push_back(',');
     text += QuarantineReasonName(r.reason);

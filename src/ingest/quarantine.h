@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "ingest/csv_record.h"
 #include "ingest/order_columns.h"
 
 namespace storepulse::ingest {
@@ -33,9 +34,7 @@ inline constexpr size_t kQuarantineReasonCount = 9;
 std::string_view QuarantineReasonName(QuarantineReason reason);
 
 struct QuarantinedRow {
-  uint64_t line = 0;          // 1-based line where the row starts
-  uint64_t field_line = 0;    // line and byte column of the offending field
-  uint32_t field_column = 0;  // (0 when the whole row is at fault)
+  uint64_t line = 0;  // 1-based line where the row starts
   QuarantineReason reason = QuarantineReason::kWrongFieldCount;
   uint8_t column = kWholeRow;  // an OrderColumn, or kWholeRow
   uint32_t raw_length = 0;
@@ -50,6 +49,8 @@ class Quarantine {
   void Add(QuarantinedRow row, std::string_view raw);
   // Appends `other`'s rows, adding `line_offset` to their line numbers.
   void Append(const Quarantine& other, uint64_t line_offset);
+  void Reserve(size_t rows, size_t text_bytes);
+  size_t text_bytes() const { return text_.size(); }
 
   size_t size() const { return rows_.size(); }
   bool empty() const { return rows_.empty(); }
@@ -61,6 +62,9 @@ class Quarantine {
     const auto& r = rows_[i];
     return raw(i).substr(r.value_offset, r.value_length);
   }
+  // Line and column (in characters, 1-based) where the offending field starts; the
+  // row's line and column 0 when the whole row is at fault.
+  TextPosition Position(size_t i) const;
   // "line 12, column 27 (Quantity): '-6' is not positive", for people and logs.
   std::string Describe(size_t i) const;
   // Every copy after the first of a row whose raw text repeats exactly.
