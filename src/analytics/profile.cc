@@ -170,6 +170,7 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n) {
   profile.customers = table.customers().size();
   profile.products = table.stock_codes_dictionary().size();
   profile.countries = table.countries().size();
+  profile.table_bytes = table.MemoryBytes();
 
   Totals totals;
   tbb::parallel_invoke(
@@ -220,17 +221,17 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n) {
 
 namespace {
 
-nlohmann::json DistributionToJson(const Distribution& d, bool any) {
+nlohmann::ordered_json DistributionToJson(const Distribution& d, bool any) {
   if (!any) return nullptr;
   return {{"min", d.min}, {"p50", d.p50}, {"p95", d.p95},
           {"p99", d.p99}, {"max", d.max}, {"mean", d.mean}};
 }
 
-nlohmann::json RanksToJson(const std::vector<RevenueRank>& ranks, const char* key_name,
+nlohmann::ordered_json RanksToJson(const std::vector<RevenueRank>& ranks, const char* key_name,
                            bool with_name) {
-  nlohmann::json list = nlohmann::json::array();
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const RevenueRank& rank : ranks) {
-    nlohmann::json item = {{key_name, rank.key}};
+    nlohmann::ordered_json item = {{key_name, rank.key}};
     if (with_name) item["description"] = rank.name;
     item["revenue"] = rank.revenue.ToJsonNumber();
     item["lines"] = rank.lines;
@@ -242,14 +243,14 @@ nlohmann::json RanksToJson(const std::vector<RevenueRank>& ranks, const char* ke
 
 }  // namespace
 
-nlohmann::json ProfileToJson(const Profile& profile) {
+nlohmann::ordered_json ProfileToJson(const Profile& profile) {
   const DataQuality& q = profile.quality;
-  nlohmann::json reasons = nlohmann::json::object();
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::object();
   for (const auto& [reason, count] : q.quarantine_reasons) reasons[reason] = count;
-  nlohmann::json empty = nlohmann::json::object();
+  nlohmann::ordered_json empty = nlohmann::ordered_json::object();
   for (const auto& [column, count] : q.empty_values) empty[column] = count;
   const bool any = profile.lines > 0;
-  nlohmann::json json = {
+  nlohmann::ordered_json json = {
       {"source", q.source},
       {"bytes", q.bytes},
       {"encoding", q.encoding},
@@ -261,8 +262,8 @@ nlohmann::json ProfileToJson(const Profile& profile) {
       {"null_values", empty},
       {"duplicate_rows", profile.duplicate_rows},
       {"duplicate_clean_rows", profile.duplicate_clean_rows},
-      {"date_min", any ? nlohmann::json(FormatIsoDateTime(profile.date_min)) : nullptr},
-      {"date_max", any ? nlohmann::json(FormatIsoDateTime(profile.date_max)) : nullptr},
+      {"date_min", any ? nlohmann::ordered_json(FormatIsoDateTime(profile.date_min)) : nullptr},
+      {"date_max", any ? nlohmann::ordered_json(FormatIsoDateTime(profile.date_max)) : nullptr},
       {"days_with_sales", profile.days_with_sales},
       {"lines", profile.lines},
       {"invoices", profile.invoices},
@@ -276,6 +277,10 @@ nlohmann::json ProfileToJson(const Profile& profile) {
       {"unit_price", DistributionToJson(profile.unit_price, any)},
       {"top_countries", RanksToJson(profile.top_countries, "country", false)},
       {"top_products", RanksToJson(profile.top_products, "stock_code", true)},
+      {"table_bytes", profile.table_bytes},
+      {"table_bytes_per_line",
+       any ? static_cast<double>(profile.table_bytes) / static_cast<double>(profile.lines)
+           : 0.0},
   };
   return json;
 }

@@ -65,6 +65,8 @@ struct Profile {
   Distribution unit_price;  // in currency units
   std::vector<RevenueRank> top_countries;
   std::vector<RevenueRank> top_products;
+  // Memory of the in-memory table: columns plus dictionaries (with their hash indexes).
+  uint64_t table_bytes = 0;
 };
 
 Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n = 10);
@@ -72,7 +74,7 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n = 1
 // The machine form: rows_read, rows_clean, rows_quarantined, quarantine_reasons,
 // duplicate_rows, date_min, date_max, invoices, customers, products, countries, revenue
 // (2 decimals) and the rest.
-nlohmann::json ProfileToJson(const Profile& profile);
+nlohmann::ordered_json ProfileToJson(const Profile& profile);
 
 // dataset_summary.csv: one metric,value row per headline figure.
 std::string ProfileToSummaryCsv(const Profile& profile);

@@ -54,12 +54,18 @@ std::string Percent(uint64_t part, uint64_t whole) {
   return whole == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * part / whole);
 }
 
+// Integers without decimals; others with two to four (prices such as 0.001 exist), with
+// thousands separators either way.
 std::string Number(double value) {
-  // Integers print without decimals, others with two.
   if (value == static_cast<double>(static_cast<int64_t>(value))) {
     return FormatCount(static_cast<int64_t>(value));
   }
-  return fmt::format("{:.2f}", value);
+  std::string text = fmt::format("{:.4f}", value);
+  while (text.back() == '0' && text.size() - text.find('.') > 3) text.pop_back();
+  const size_t dot = text.find('.');
+  const bool negative = text[0] == '-';
+  const std::string whole = text.substr(negative ? 1 : 0, dot - (negative ? 1 : 0));
+  return (negative ? "-" : "") + GroupThousands(whole) + text.substr(dot);
 }
 
 std::string RenderText(const analytics::Profile& p) {

@@ -1,0 +1,42 @@
+// Ingest throughput: ReadOrderLines (parse, clean, quarantine, merge) on generated
+// exports held in memory, by thread count, in bytes/s and rows/s.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "ingest/csv_reader.h"
+#include "synth/generator.h"
+
+namespace storepulse {
+namespace {
+
+const std::string& Sample() {
+  static const std::string* sample = [] {
+    synth::GeneratorOptions options;
+    options.rows = 1'000'000;
+    options.seed = 11;
+    return new std::string(synth::GenerateCsv(options));
+  }();
+  return *sample;
+}
+
+void BM_ReadOrderLines(benchmark::State& state) {
+  const std::string& data = Sample();
+  ingest::IngestOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  uint64_t rows = 0;
+  for (auto _ : state) {
+    auto result = ingest::ReadOrderLines(data, "sample.csv", options);
+    if (!result.ok()) state.SkipWithError(result.status().ToString().c_str());
+    rows = result->stats.rows_read;
+    benchmark::DoNotOptimize(result->table.size());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * data.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rows));
+}
+BENCHMARK(BM_ReadOrderLines)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace storepulse
+
+BENCHMARK_MAIN();

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# End to end: `storepulse profile` of the real export against `cat FILE > /dev/null` (the
+# floor: reading the bytes) and the pandas peer, timed by hyperfine in one invocation.
+#   bench/profile_e2e.sh [STOREPULSE_BINARY] [FILE]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-build/storepulse}
+file=${2:-$here/../../shared/data/OnlineRetail.csv}
+out="$here/results/profile_e2e.json"
+mkdir -p "$here/results"
+[ -f "$file" ] || { echo "profile_e2e: $file is absent; skipped"; exit 0; }
+bytes=$(stat -c %s "$file")
+rows=$("$bin" profile --input "$file" --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["rows_read"])')
+hyperfine --warmup 3 --runs 20 --export-json "$out" \
+  -n cat "cat '$file' > /dev/null" \
+  -n storepulse "'$bin' profile --input '$file' --format json > /dev/null" \
+  -n pandas-read_csv "/usr/bin/python3 '$here/peers/pandas_profile.py' --read-only '$file' > /dev/null" \
+  -n pandas-profile "/usr/bin/python3 '$here/peers/pandas_profile.py' '$file' > /dev/null" \
+  >/dev/null
+/usr/bin/python3 - "$out" "$bytes" "$rows" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+size, rows = int(sys.argv[2]), int(sys.argv[3])
+sp = results["storepulse"]["median"]
+print(f"profile end to end, {size/1e6:.1f} MB, {rows:,} rows (median of 20 runs)")
+print(f"{'command':<18}{'median s':>10}{'MB/s':>10}{'rows/s':>14}{'vs storepulse':>15}")
+for name, r in results.items():
+    m = r["median"]
+    print(f"{name:<18}{m:>10.4f}{size/1e6/m:>10.0f}{rows/m:>14,.0f}{m/sp:>14.1f}x")
+PY

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every benchmark: the Google Benchmark programs in BUILD_DIR, then the end-to-end
+# scripts. Figures go to stdout and to bench/results/ (JSON); copy them, with the machine
+# and the date, into docs/BENCHMARKS.md.
+set -euo pipefail
+build=${1:-build-bench}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/results"
+for program in "$build"/*_benchmark; do
+  [ -x "$program" ] || continue
+  name=$(basename "$program")
+  echo "== $name"
+  "$program" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+    --benchmark_out="$here/results/$name.json" --benchmark_out_format=json
+done
+"$here/profile_e2e.sh" "$build/storepulse"
+"$here/scale_e2e.sh" "$build/storepulse"
