@@ -219,6 +219,11 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n) {
   return profile;
 }
 
+void AddQuarantineDuplicates(uint64_t duplicates, Profile* profile) {
+  profile->quality.duplicate_quarantined_rows = duplicates;
+  profile->duplicate_rows = profile->duplicate_clean_rows + duplicates;
+}
+
 namespace {
 
 nlohmann::ordered_json DistributionToJson(const Distribution& d, bool any) {

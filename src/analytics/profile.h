@@ -71,6 +71,10 @@ struct Profile {
 
 Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n = 10);
 
+// Records duplicates found among the quarantined rows (counted apart, by their text),
+// for a profile computed before they were known.
+void AddQuarantineDuplicates(uint64_t duplicates, Profile* profile);
+
 // The machine form: rows_read, rows_clean, rows_quarantined, quarantine_reasons,
 // duplicate_rows, date_min, date_max, invoices, customers, products, countries, revenue
 // (2 decimals) and the rest.

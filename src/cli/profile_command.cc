@@ -1,6 +1,7 @@
 // storepulse profile: read an export, clean it, and describe it.
 #include <fmt/format.h>
 #include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_invoke.h>
 
 #include <chrono>
 #include <filesystem>
@@ -46,7 +47,6 @@ analytics::DataQuality ToDataQuality(const ingest::IngestResult& ingested) {
     quality.empty_values.emplace_back(
         ingest::OrderColumnName(static_cast<ingest::OrderColumn>(c)), stats.empty_values[c]);
   }
-  quality.duplicate_quarantined_rows = ingested.quarantine.CountDuplicateRows();
   return quality;
 }
 
@@ -171,8 +171,13 @@ int Run(const ProfileOptions& options) {
   progress.Finish();
   if (!ingested.ok()) return ReportInputError(ingested.status());
 
-  const analytics::Profile profile =
-      analytics::ComputeProfile(ingested->table, ToDataQuality(*ingested));
+  // Duplicates among the quarantined rows are counted while the profile is computed.
+  analytics::Profile profile;
+  uint64_t quarantine_duplicates = 0;
+  tbb::parallel_invoke(
+      [&] { quarantine_duplicates = ingested->quarantine.CountDuplicateRows(); },
+      [&] { profile = analytics::ComputeProfile(ingested->table, ToDataQuality(*ingested)); });
+  analytics::AddQuarantineDuplicates(quarantine_duplicates, &profile);
   if (!options.quarantine_path.empty()) {
     Status written = ingested->quarantine.WriteCsv(options.quarantine_path, options.input);
     if (!written.ok()) return ReportInputError(written);
