@@ -1,49 +1,154 @@
 #include "core/atomic_file.h"
 
 #include <fcntl.h>
-#include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cassert>
 #include <cerrno>
-#include <cstdio>
+#include <chrono>
+#include <climits>
 #include <cstring>
 
 namespace storepulse {
+namespace {
 
-Status WriteFileAtomically(const std::string& path, std::string_view content) {
-  const std::string temporary = fmt::format("{}.tmp.{}", path, ::getpid());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    return Status::IOError(fmt::format("{}: cannot create: {}", path, std::strerror(errno)));
-  }
-  auto fail = [&](const char* what) {
-    const int error = errno;
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    return Status::IOError(fmt::format("{}: cannot {}: {}", path, what, std::strerror(error)));
-  };
-  size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
+// Start writeback every this many bytes, so the final fsync has little left to do.
+constexpr size_t kWritebackBytes = size_t{32} << 20;
+
+std::string DirectoryOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+}  // namespace
+
+AtomicFile::~AtomicFile() { Abandon(); }
+
+Status AtomicFile::Open(const std::string& path) {
+  assert(fd_ < 0);
+  path_ = path;
+  target_ = path;
+  struct stat info;
+  if (::stat(path.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) return Status::IOError(path + ": is a directory");
+    if (!S_ISREG(info.st_mode)) {
+      streaming_ = true;
+      fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+      if (fd_ < 0) {
+        return Status::IOError(path + ": cannot open: " + std::strerror(errno));
+      }
+      return Status::Ok();
     }
-    written += static_cast<size_t>(n);
+    // Replace the file a symbolic link points to, not the link.
+    char resolved[PATH_MAX];
+    if (::realpath(path.c_str(), resolved) != nullptr) target_ = resolved;
   }
-  if (::fsync(fd) != 0) return fail("sync");
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(temporary.c_str());
-    return Status::IOError(fmt::format("{}: cannot close: {}", path, std::strerror(error)));
+  // A name nobody else uses: O_EXCL refuses clashes, and the clock varies per attempt.
+  for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
+    const auto nonce = static_cast<unsigned long long>(
+        std::chrono::steady_clock::now().time_since_epoch().count());
+    temp_path_ = target_ + ".tmp." + std::to_string(getpid()) + "." +
+                 std::to_string(nonce % 1000000007);
+    fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ < 0 && errno != EEXIST) break;
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (fd_ < 0) {
     const int error = errno;
-    ::unlink(temporary.c_str());
-    return Status::IOError(fmt::format("{}: cannot rename into place: {}", path,
-                                       std::strerror(error)));
+    temp_path_.clear();
+    return Status::IOError(path + ": cannot create: " + std::strerror(error));
   }
   return Status::Ok();
+}
+
+Status AtomicFile::Append(std::string_view bytes) {
+  assert(fd_ >= 0);
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd_, bytes.data(), bytes.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return Fail("write", errno);
+    }
+    bytes.remove_prefix(static_cast<size_t>(written));
+    unflushed_ += static_cast<size_t>(written);
+  }
+#ifdef __linux__
+  if (streaming_) return Status::Ok();
+  // Left alone, the kernel holds a big file's pages dirty until the final fsync, which
+  // then waits for the whole file; starting writeback as we go overlaps the disk with
+  // the work of producing the data. Only a hint: errors surface at fsync.
+  if (unflushed_ >= kWritebackBytes) {
+    sync_file_range(fd_, static_cast<off64_t>(flushed_offset_),
+                    static_cast<off64_t>(unflushed_), SYNC_FILE_RANGE_WRITE);
+    flushed_offset_ += unflushed_;
+    unflushed_ = 0;
+  }
+#endif
+  return Status::Ok();
+}
+
+Status AtomicFile::Commit() {
+  assert(fd_ >= 0);
+  if (streaming_) {
+    const int fd = fd_;
+    fd_ = -1;
+    // Pipes and terminals cannot be synced (EINVAL); there is nothing to rename.
+    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+      const int error = errno;
+      ::close(fd);
+      return Status::IOError(path_ + ": cannot sync: " + std::strerror(error));
+    }
+    if (::close(fd) != 0) return Fail("close", errno);
+    return Status::Ok();
+  }
+  if (::fsync(fd_) != 0) return Fail("sync", errno);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return Fail("close", errno);
+  if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
+    return Fail("rename into place", errno);
+  }
+  temp_path_.clear();
+  // The rename survives a crash only once the directory entry is on disk. Some file
+  // systems cannot sync a directory (EINVAL); they are no worse off for trying.
+  const int directory =
+      ::open(DirectoryOf(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (directory >= 0) {
+    const int result = ::fsync(directory);
+    const int error = errno;
+    ::close(directory);
+    if (result != 0 && error != EINVAL) {
+      return Status::IOError(
+          path_ + ": written, but cannot sync its directory: " + std::strerror(error));
+    }
+  }
+  return Status::Ok();
+}
+
+Status AtomicFile::Fail(std::string_view what, int error) {
+  Abandon();
+  return Status::IOError(path_ + ": cannot " + std::string(what) + ": " +
+                         std::strerror(error));
+}
+
+void AtomicFile::Abandon() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    fd_ = -1;
+  }
+  if (!temp_path_.empty()) {
+    ::unlink(temp_path_.c_str());
+    temp_path_.clear();
+  }
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  AtomicFile file;
+  SP_RETURN_IF_ERROR(file.Open(path));
+  SP_RETURN_IF_ERROR(file.Append(content));
+  return file.Commit();
 }
 
 }  // namespace storepulse

@@ -1,5 +1,11 @@
-// Publishing files so that readers see the old content or the new, never half: write a
-// temporary file beside the target, fsync it, rename it over the target.
+// A file that appears complete or not at all: bytes go to a temporary file in the
+// target's directory, and Commit() syncs it and renames it over the target. Readers of
+// the target never see a half-written file, and a failure leaves the target as it was.
+// A symbolic link is followed: the file it points to is replaced, the link stays.
+//
+// Targets that are not regular files (/dev/stdout, /dev/null, a named pipe) cannot be
+// replaced by renaming, and must not be: the bytes are streamed straight to them, with
+// no atomicity to offer.
 #pragma once
 
 #include <string>
@@ -9,7 +15,45 @@
 
 namespace storepulse {
 
-// On failure the target is unchanged and no temporary file is left behind.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  // Abandons an uncommitted file: closes and removes the temporary file.
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  // Creates the temporary file beside `path` (or opens a non-regular `path` for
+  // streaming). IOError (naming `path`) when the directory does not exist or is not
+  // writable, or `path` is a directory. REQUIRES: not open yet.
+  Status Open(const std::string& path);
+
+  // Appends bytes. IOError when the disk refuses them (full, quota, I/O error); the
+  // target is untouched and the caller should stop. REQUIRES: Open succeeded.
+  Status Append(std::string_view bytes);
+
+  // Flushes the data to disk, renames the temporary file to the target and syncs the
+  // directory. On error the temporary file is removed and the target is untouched, but
+  // for a failure to sync the directory after the rename: then the new file is in
+  // place and the error says so. REQUIRES: Open succeeded; call at most once.
+  Status Commit();
+
+ private:
+  Status Fail(std::string_view what, int error);
+  void Abandon();
+
+  std::string path_;       // what the caller asked for, for messages
+  std::string target_;     // the file to replace: path_ with symbolic links resolved
+  std::string temp_path_;  // empty when streaming or once renamed
+  bool streaming_ = false;
+  int fd_ = -1;
+  // Bytes written since writeback was last started; see Append().
+  size_t unflushed_ = 0;
+  size_t flushed_offset_ = 0;
+};
+
+// The whole of `content` published through an AtomicFile: on failure the target is
+// unchanged and no temporary file is left behind.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace storepulse

@@ -11,7 +11,8 @@ namespace {
 
 // Lines per day by weekday (Monday first), relative; measured on the real export.
 // Saturday is closed.
-constexpr std::array<double, 7> kWeekdayWeight = {1.00, 1.07, 1.00, 1.09, 0.86, 0.0, 0.68};
+constexpr std::array<double, 7> kWeekdayWeight = {1.00, 1.07, 1.00, 1.09,
+                                                  0.86, 0.0,  0.68};
 
 // Lines per trading day by month, relative: flat through the summer, then rising to the
 // Christmas trade in November (the real export's shape).
@@ -24,13 +25,13 @@ constexpr int kHours = 14;  // 7:00 to 20:59
 // Invoices per hour from 7:00, relative, per weekday: long evenings on Thursdays, an
 // early close on Fridays and a short Sunday.
 constexpr double kHourProfiles[7][kHours] = {
-    {1, 18, 79, 92, 92, 127, 130, 118, 135, 105, 70, 20, 10, 3},   // Monday
-    {1, 18, 79, 92, 92, 127, 130, 118, 135, 105, 70, 20, 10, 3},   // Tuesday
-    {1, 18, 79, 92, 92, 127, 130, 118, 135, 105, 70, 20, 10, 3},   // Wednesday
-    {1, 18, 78, 90, 81, 130, 120, 111, 114, 113, 51, 52, 35, 8},   // Thursday
-    {2, 23, 87, 124, 117, 133, 128, 143, 110, 78, 55, 0, 0, 0},    // Friday
-    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},                    // Saturday
-    {0, 0, 0, 56, 167, 212, 187, 156, 158, 64, 0, 0, 0, 0},        // Sunday
+    {1, 18, 79, 92, 92, 127, 130, 118, 135, 105, 70, 20, 10, 3},  // Monday
+    {1, 18, 79, 92, 92, 127, 130, 118, 135, 105, 70, 20, 10, 3},  // Tuesday
+    {1, 18, 79, 92, 92, 127, 130, 118, 135, 105, 70, 20, 10, 3},  // Wednesday
+    {1, 18, 78, 90, 81, 130, 120, 111, 114, 113, 51, 52, 35, 8},  // Thursday
+    {2, 23, 87, 124, 117, 133, 128, 143, 110, 78, 55, 0, 0, 0},   // Friday
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},                   // Saturday
+    {0, 0, 0, 56, 167, 212, 187, 156, 158, 64, 0, 0, 0, 0},       // Sunday
 };
 
 constexpr uint64_t kDayNoisePurpose = 0x6461792D6E6F6973;  // "day-nois"
@@ -71,8 +72,8 @@ std::vector<TradingDay> PlanTradingDays(uint64_t seed, int64_t start_day, uint64
     const CivilDate date = CivilFromDays(day);
     // Triangular noise in [0.6, 1.4): busy and quiet days, without transcendental maths.
     const double noise = 0.6 + 0.4 * (rng.NextDouble() + rng.NextDouble());
-    expected_so_far += scale * kWeekdayWeight[WeekdayOfDay(day)] *
-                       kMonthWeight[date.month - 1] * noise;
+    expected_so_far +=
+        scale * kWeekdayWeight[WeekdayOfDay(day)] * kMonthWeight[date.month - 1] * noise;
     const uint64_t target =
         std::min(rows, std::max(assigned + 1, static_cast<uint64_t>(expected_so_far)));
     TradingDay trading_day;

@@ -18,7 +18,7 @@ constexpr std::array<CountryMix, 38> kMix = {{
     {"United Kingdom", 888.0, 970.0},
     {"Germany", 23.3, 0.0},
     {"France", 21.0, 1.0},
-    {"EIRE", 20.0, 11.0},
+    {"EIRE", 12.0, 11.0},
     {"Spain", 6.3, 0.0},
     {"Netherlands", 5.9, 0.0},
     {"Belgium", 5.1, 0.0},
@@ -63,7 +63,8 @@ constexpr auto Column(Field field) {
 }
 
 constexpr auto kNames = Column([](const CountryMix& mix) { return mix.name; });
-constexpr auto kCustomerWeights = Column([](const CountryMix& mix) { return mix.customers; });
+constexpr auto kCustomerWeights =
+    Column([](const CountryMix& mix) { return mix.customers; });
 constexpr auto kGuestWeights = Column([](const CountryMix& mix) { return mix.guests; });
 
 static_assert(kMix.size() < 256, "CountryIndex is one byte");
