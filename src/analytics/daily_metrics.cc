@@ -6,30 +6,14 @@
 
 #include <algorithm>
 
+#include "analytics/distinct_stamps.h"
+
 namespace storepulse::analytics {
 
 namespace {
 
-// Counts distinct codes per group: a code counts the first time it is seen with the
-// current stamp. One per thread; sized by the dictionary.
-class DistinctCounter {
- public:
-  explicit DistinctCounter(size_t codes) : stamps_(codes, 0) {}
-  void NextGroup() { ++stamp_; }
-  // True the first time `code` is seen in the current group.
-  bool Add(uint32_t code) {
-    if (stamps_[code] == stamp_) return false;
-    stamps_[code] = stamp_;
-    return true;
-  }
-
- private:
-  std::vector<uint32_t> stamps_;
-  uint32_t stamp_ = 0;
-};
-
 struct DayCounters {
-  DistinctCounter invoices, customers, products, countries;
+  DistinctStamps invoices, customers, products, countries;
   explicit DayCounters(const Table& table)
       : invoices(table.invoices().size()),
         customers(table.customers().size()),
@@ -60,10 +44,10 @@ DailyMetrics MetricsOfDay(const Table& table, const DayGroups& days, int64_t ind
     by_hour[HourOf(timestamps[row])] += line_revenue;
     metrics.quantity += quantities[row];
     ++metrics.lines;
-    metrics.orders += counters.invoices.Add(invoices[row]);
-    if (customers[row] != kNoCustomer) metrics.customers += counters.customers.Add(customers[row]);
-    metrics.products += counters.products.Add(products[row]);
-    metrics.countries += counters.countries.Add(countries[row]);
+    metrics.orders += counters.invoices.First(invoices[row]);
+    if (customers[row] != kNoCustomer) metrics.customers += counters.customers.First(customers[row]);
+    metrics.products += counters.products.First(products[row]);
+    metrics.countries += counters.countries.First(countries[row]);
   });
   metrics.revenue = MoneySum(revenue);
   metrics.average_order_value_cents = MeanCents(metrics.revenue, static_cast<int64_t>(metrics.orders));
@@ -121,8 +105,8 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
   };
   absl::flat_hash_map<uint32_t, Group> customers, products, countries;
   absl::flat_hash_map<uint64_t, uint64_t> descriptions;  // (stock, description) -> lines
-  DistinctCounter customer_orders(table.invoices().size());
-  DistinctCounter country_orders(table.invoices().size());
+  DistinctStamps customer_orders(table.invoices().size());
+  DistinctStamps country_orders(table.invoices().size());
   customer_orders.NextGroup();
   country_orders.NextGroup();
   const auto quantities = table.quantities();
@@ -134,7 +118,7 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
       group.code = customer;
       group.revenue.Add(revenue);
       // An invoice belongs to one customer, so first sightings count its orders.
-      group.orders += customer_orders.Add(invoice);
+      group.orders += customer_orders.First(invoice);
     }
     Group& product = products[table.stock_codes()[row]];
     product.code = table.stock_codes()[row];
@@ -144,7 +128,7 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
     Group& country = countries[table.country_codes()[row]];
     country.code = table.country_codes()[row];
     country.revenue.Add(revenue);
-    country.orders += country_orders.Add(invoice);
+    country.orders += country_orders.First(invoice);
   });
 
   std::vector<Group> ranked;
