@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   int exit_code = storepulse::cli::kExitOk;
   storepulse::cli::RegisterProfileCommand(app, &exit_code);
   storepulse::cli::RegisterGenerateCommand(app, &exit_code);
+  storepulse::cli::RegisterReportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

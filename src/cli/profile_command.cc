@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "cli/input_errors.h"
 #include "cli/progress.h"
-#include "cli/text_table.h"
+#include "core/text_table.h"
 #include "core/atomic_file.h"
 #include "core/number_format.h"
 #include "ingest/csv_reader.h"

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/atomic_file.h"
+#include "core/csv_writer.h"
 
 namespace storepulse::ingest {
 
@@ -117,19 +118,6 @@ uint64_t Quarantine::CountDuplicateRows() const {
   uint64_t duplicates = 0;
   for (size_t i = 0; i < rows_.size(); ++i) duplicates += !seen.insert(raw(i)).second;
   return duplicates;
-}
-
-void AppendCsvField(std::string_view value, std::string* out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(value);
-    return;
-  }
-  out->push_back('"');
-  for (char c : value) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
 }
 
 Status Quarantine::WriteCsv(const std::string& path, std::string_view source) const {

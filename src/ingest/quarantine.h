@@ -81,7 +81,4 @@ class Quarantine {
   std::string text_;
 };
 
-// Quotes a CSV field when it needs it (comma, quote, CR or LF inside).
-void AppendCsvField(std::string_view value, std::string* out);
-
 }  // namespace storepulse::ingest

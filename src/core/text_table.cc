@@ -1,8 +1,8 @@
-#include "cli/text_table.h"
+#include "core/text_table.h"
 
 #include <algorithm>
 
-namespace storepulse::cli {
+namespace storepulse {
 
 namespace {
 
@@ -15,9 +15,9 @@ size_t Width(const std::string& text) {
 
 }  // namespace
 
-std::string TextTable::Render(const std::string& indent) const {
+std::string TextTable::Render(const std::string& indent, bool header) const {
   std::vector<size_t> widths(columns_.size());
-  for (size_t c = 0; c < columns_.size(); ++c) widths[c] = Width(columns_[c].title);
+  for (size_t c = 0; c < columns_.size(); ++c) widths[c] = header ? Width(columns_[c].title) : 0;
   for (const auto& row : rows_) {
     for (size_t c = 0; c < columns_.size(); ++c) widths[c] = std::max(widths[c], Width(row[c]));
   }
@@ -33,14 +33,17 @@ std::string TextTable::Render(const std::string& indent) const {
     text += '\n';
     return text;
   };
-  std::vector<std::string> titles;
-  for (const Column& column : columns_) titles.push_back(column.title);
-  std::string text = line(titles);
-  std::vector<std::string> rules;
-  for (size_t width : widths) rules.emplace_back(width, '-');
-  text += line(rules);
+  std::string text;
+  if (header) {
+    std::vector<std::string> titles;
+    for (const Column& column : columns_) titles.push_back(column.title);
+    text += line(titles);
+    std::vector<std::string> rules;
+    for (size_t width : widths) rules.emplace_back(width, '-');
+    text += line(rules);
+  }
   for (const auto& row : rows_) text += line(row);
   return text;
 }
 
-}  // namespace storepulse::cli
+}  // namespace storepulse
