@@ -14,5 +14,6 @@ inline constexpr int kExitBadInput = 2;
 void RegisterProfileCommand(CLI::App& app, int* exit_code);
 void RegisterGenerateCommand(CLI::App& app, int* exit_code);
 void RegisterReportCommand(CLI::App& app, int* exit_code);
+void RegisterBatchCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storepulse::cli

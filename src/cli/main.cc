@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   storepulse::cli::RegisterProfileCommand(app, &exit_code);
   storepulse::cli::RegisterGenerateCommand(app, &exit_code);
   storepulse::cli::RegisterReportCommand(app, &exit_code);
+  storepulse::cli::RegisterBatchCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -1,0 +1,195 @@
+// storepulse batch: the main job. Ingest, clean, every analytic, then the output
+// directory (and, later, the warehouse); prints the daily report.
+#include <fmt/format.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include "analytics/report_registry.h"
+#include "cli/commands.h"
+#include "cli/input_errors.h"
+#include "cli/progress.h"
+#include "core/atomic_file.h"
+#include "core/number_format.h"
+#include "ingest/csv_reader.h"
+
+namespace storepulse::cli {
+
+namespace {
+
+struct BatchOptions {
+  std::string input;
+  std::string date;
+  std::string warehouse = "none";
+  std::string out_dir = "out";
+  int threads = 0;
+};
+
+// What each report kind leaves in the output directory.
+struct OutputFile {
+  const char* kind;
+  const char* file;
+  enum class Format { kJson, kCsv } format;
+};
+constexpr OutputFile kOutputs[] = {
+    {"daily", "daily_metrics.json", OutputFile::Format::kJson},
+    {"weekly", "weekly_trends.json", OutputFile::Format::kJson},
+    {"segments", "customer_segments.json", OutputFile::Format::kJson},
+    {"rfm", "rfm.csv", OutputFile::Format::kCsv},
+    {"products", "products.csv", OutputFile::Format::kCsv},
+    {"countries", "countries.csv", OutputFile::Format::kCsv},
+    {"cohorts", "cohorts.csv", OutputFile::Format::kCsv},
+    {"seasonality", "seasonality.json", OutputFile::Format::kJson},
+};
+
+std::shared_ptr<spdlog::logger> MakeLogger(const std::filesystem::path& log_file) {
+  auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  console->set_level(spdlog::level::warn);
+  auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file.string(), true);
+  file->set_level(spdlog::level::info);
+  auto logger = std::make_shared<spdlog::logger>("batch", spdlog::sinks_init_list{console, file});
+  logger->set_level(spdlog::level::info);
+  logger->flush_on(spdlog::level::info);
+  return logger;
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+int Run(const BatchOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  std::unique_ptr<tbb::global_control> limit;
+  if (options.threads > 0) {
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                  options.threads);
+  }
+  analytics::ReportOptions report_options;
+  if (!options.date.empty()) {
+    int64_t day = 0;
+    if (!ParseIsoDate(options.date, &day)) {
+      return ReportInputError(Status::InvalidArgument(
+          fmt::format("--date: expected YYYY-MM-DD, got '{}'", options.date)));
+    }
+    report_options.day = day;
+  }
+  if (options.warehouse != "none") {
+    return ReportInputError(Status::InvalidArgument(fmt::format(
+        "--warehouse {}: only 'none' is available in this build", options.warehouse)));
+  }
+  const std::filesystem::path dir(options.out_dir);
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    return ReportInputError(Status::IOError(
+        fmt::format("--out {}: cannot create directory: {}", options.out_dir, error.message())));
+  }
+  auto log = MakeLogger(dir / "batch.log");
+  log->info("batch started: input {}, output {}", options.input, options.out_dir);
+
+  ProgressBar progress("reading", "B");
+  ingest::IngestOptions ingest_options;
+  ingest_options.threads = options.threads;
+  if (progress.enabled()) ingest_options.progress = progress.AsCallback();
+  auto ingested = ingest::ReadOrderLinesFile(options.input, ingest_options);
+  progress.Finish();
+  if (!ingested.ok()) {
+    log->error("ingest failed: {}", ingested.status().message());
+    return ReportInputError(ingested.status());
+  }
+  const ingest::IngestStats& stats = ingested->stats;
+  log->info("read {} rows: {} clean, {} quarantined ({:.3f} s)", stats.rows_read,
+            stats.rows_clean, stats.rows_quarantined, Seconds(started));
+
+  analytics::AnalyticsContext context(ingested->table);
+  context.ComputeAll();
+  // A bad --date is the user's mistake: say so before writing anything.
+  if (auto day = context.ResolveDay(report_options.day); !day.ok()) {
+    log->error("{}", day.status().message());
+    return ReportInputError(day.status());
+  }
+  log->info("analytics computed ({:.3f} s)", Seconds(started));
+
+  // Reports render and land in parallel; each file is published atomically.
+  constexpr size_t kReports = std::size(kOutputs);
+  std::vector<Status> written(kReports + 1);
+  std::string daily_text;
+  tbb::parallel_for(size_t{0}, kReports + 1, [&](size_t i) {
+    if (i == kReports) {
+      written[i] = ingested->quarantine.WriteCsv((dir / "quarantine.csv").string(), options.input);
+      return;
+    }
+    const OutputFile& output = kOutputs[i];
+    auto rendered = analytics::FindReportKind(output.kind)->render(context, report_options);
+    if (!rendered.ok()) {
+      written[i] = rendered.status();
+      return;
+    }
+    if (std::string_view(output.kind) == "daily") {
+      daily_text = rendered->text;
+      nlohmann::ordered_json all_days = nlohmann::ordered_json::array();
+      for (const auto& m : context.daily()) {
+        all_days.push_back({{"date", FormatIsoDate(m.day)},
+                            {"revenue", analytics::JsonMoney(m.revenue)},
+                            {"orders", m.orders},
+                            {"lines", m.lines},
+                            {"customers", m.customers}});
+      }
+      rendered->json["days"] = std::move(all_days);
+    }
+    const std::string content = output.format == OutputFile::Format::kJson
+                                    ? rendered->json.dump(2) + "\n"
+                                    : rendered->csv;
+    written[i] = WriteFileAtomically((dir / output.file).string(), content);
+  });
+  for (const Status& status : written) {
+    if (!status.ok()) {
+      log->error("writing reports failed: {}", status.message());
+      return ReportInputError(status);
+    }
+  }
+  log->info("reports written to {} ({:.3f} s)", options.out_dir, Seconds(started));
+
+  fmt::print("{}\n", daily_text);
+  fmt::print("Read {} rows from {}: {} clean lines, {} quarantined.\n",
+             FormatCount(static_cast<int64_t>(stats.rows_read)), options.input,
+             FormatCount(static_cast<int64_t>(stats.rows_clean)),
+             FormatCount(static_cast<int64_t>(stats.rows_quarantined)));
+  fmt::print("Reports in {}/: ", options.out_dir);
+  for (const OutputFile& output : kOutputs) fmt::print("{} ", output.file);
+  fmt::print("quarantine.csv batch.log\n");
+  fmt::print("Done in {:.2f} s.\n", Seconds(started));
+  log->info("batch finished in {:.3f} s", Seconds(started));
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterBatchCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<BatchOptions>();
+  CLI::App* command = app.add_subcommand(
+      "batch",
+      "The main job: read and clean an export, compute every report, write them to --out "
+      "(JSON and CSV) and print the daily report");
+  command->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
+      ->required();
+  command->add_option("--date", options->date,
+                      "The day of the daily report and the end of the weekly one, YYYY-MM-DD "
+                      "(default: the last sale)");
+  command->add_option("--warehouse", options->warehouse, "Where to store the results: none")
+      ->capture_default_str();
+  command->add_option("--out", options->out_dir, "Directory for the report files")
+      ->capture_default_str();
+  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command->callback([options, exit_code] { *exit_code = Run(*options); });
+}
+
+}  // namespace storepulse::cli
