@@ -27,9 +27,17 @@ bool IsValidUtf8Range(std::string_view text, size_t begin, size_t end) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
   size_t pos = begin;
-  // Skip the tail of a sequence that started in the previous range.
-  for (int skipped = 0; pos < end && IsContinuation(bytes[pos]); ++pos, ++skipped) {
-    if (skipped == 3 || pos == 0) return false;
+  if (pos < end && IsContinuation(bytes[pos])) {
+    // Continuation bytes at `begin` are valid only as the tail of a sequence whose lead
+    // byte is at most three bytes back; the range before checks that sequence whole.
+    size_t lead = pos;
+    while (lead > 0 && pos - lead < 3 && IsContinuation(bytes[lead - 1])) --lead;
+    if (lead == 0) return false;
+    --lead;
+    const unsigned char byte = bytes[lead];
+    const size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+    if (lead + length <= pos) return false;
+    pos = lead + length;
   }
   while (pos < end) {
     // ASCII fast path, eight bytes at a time.
