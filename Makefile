@@ -41,9 +41,10 @@ run: build
 	  echo "No real data (DATA=path or data/OnlineRetail.csv): using a generated sample of $(SAMPLE_ROWS) rows."; \
 	  $(MAKE) --no-print-directory $(BUILD)/sample-$(SAMPLE_ROWS).csv; fi
 	@mkdir -p $(OUT)
-	@$(BIN) profile --input "$(RUN_INPUT)" --out $(OUT) --quarantine $(OUT)/quarantine.csv
+	@$(BIN) profile --input "$(RUN_INPUT)" --out $(OUT)
 	@echo
-	@echo "Wrote $(OUT)/profile.json, $(OUT)/dataset_summary.csv and $(OUT)/quarantine.csv"
+	@$(BIN) batch --input "$(RUN_INPUT)" --out $(OUT)
+	@echo "Also in $(OUT)/: profile.json and dataset_summary.csv (the data profile above)."
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

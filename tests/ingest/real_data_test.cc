@@ -13,6 +13,7 @@
 
 #include "analytics/profile.h"
 #include "ingest/csv_reader.h"
+#include "independent_reader.h"
 #include "real_data.h"
 
 namespace storepulse {
@@ -31,54 +32,6 @@ struct Independent {
   std::string first_date, last_date;  // the export's text of the clean rows' dates
 };
 
-// Splits one logical CSV record from `in`, reading more physical lines while a quote is
-// open.
-bool ReadRecord(std::istream& in, std::vector<std::string>* fields, std::string* raw) {
-  std::string line;
-  if (!std::getline(in, line)) return false;
-  *raw = line;
-  fields->assign(1, "");
-  bool quoted = false;
-  for (size_t i = 0;; ++i) {
-    if (i == line.size()) {
-      if (!quoted) break;
-      std::string more;
-      if (!std::getline(in, more)) break;
-      line += "\n" + more;
-      *raw += "\n" + more;
-    }
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields->back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields->back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields->emplace_back();
-    } else if (c != '\r') {
-      fields->back() += c;
-    }
-  }
-  return true;
-}
-
-long long PriceMilli(const std::string& text) {
-  const size_t dot = text.find('.');
-  std::string whole = text.substr(0, dot);
-  std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
-  fraction.resize(3, '0');
-  const bool negative = !whole.empty() && whole[0] == '-';
-  if (negative) whole.erase(0, 1);
-  const long long value = std::stoll(whole.empty() ? "0" : whole) * 1000 + std::stoll(fraction);
-  return negative ? -value : value;
-}
-
 // "12/1/2010 8:26" -> "2010-12-01 08:26" so that strings sort as times.
 std::string Sortable(const std::string& date) {
   int month, day, year, hour, minute;
@@ -95,15 +48,15 @@ Independent ComputeIndependently(const std::string& path) {
   Independent figures;
   std::vector<std::string> fields;
   std::string raw;
-  ReadRecord(in, &fields, &raw);  // header
+  testing::ReadRecord(in, &fields, &raw);  // header
   std::map<std::string, int> seen_rows, seen_clean;
-  while (ReadRecord(in, &fields, &raw)) {
+  while (testing::ReadRecord(in, &fields, &raw)) {
     ++figures.rows;
     EXPECT_EQ(fields.size(), 8u) << raw;
     if (seen_rows[raw]++ > 0) ++figures.duplicate_rows;
     const std::string& invoice = fields[0];
     const long long quantity = std::stoll(fields[3]);
-    const long long price = PriceMilli(fields[5]);
+    const long long price = testing::PriceMilli(fields[5]);
     const std::string& customer = fields[6];
     if (!invoice.empty() && invoice[0] == 'C') ++figures.cancellations;
     if (customer.empty()) ++figures.missing_customer_rows;
