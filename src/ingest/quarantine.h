@@ -77,6 +77,8 @@ class Quarantine {
   Status WriteCsv(const std::string& path, std::string_view source) const;
 
  private:
+  void AppendCsvRows(size_t begin, size_t end, std::string_view source, std::string* text) const;
+
   std::vector<QuarantinedRow> rows_;
   std::string text_;
 };
