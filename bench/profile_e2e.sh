@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# End to end: `storepulse profile` of the real export against `cat FILE > /dev/null` (the
-# floor: reading the bytes) and the pandas peer, timed by hyperfine in one invocation.
+# End to end on the real export: `storepulse profile` and `storepulse batch` against
+# `cat FILE > /dev/null` (the floor: reading the bytes) and their pandas peers (the
+# prototype's data_analysis.py and daily_processor.py), timed by hyperfine in one
+# invocation. Ratios are of whole-process wall times (medians).
 #   bench/profile_e2e.sh [STOREPULSE_BINARY] [FILE]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-build/storepulse}
 file=${2:-$here/../../shared/data/OnlineRetail.csv}
 out="$here/results/profile_e2e.json"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 mkdir -p "$here/results"
 [ -f "$file" ] || { echo "profile_e2e: $file is absent; skipped"; exit 0; }
 bytes=$(stat -c %s "$file")
@@ -16,6 +20,8 @@ hyperfine --warmup 3 --runs 20 --export-json "$out" \
   -n storepulse "'$bin' profile --input '$file' --format json > /dev/null" \
   -n pandas-read_csv "/usr/bin/python3 '$here/peers/pandas_profile.py' --read-only '$file' > /dev/null" \
   -n pandas-profile "/usr/bin/python3 '$here/peers/pandas_profile.py' '$file' > /dev/null" \
+  -n storepulse-batch "'$bin' batch --input '$file' --out '$work' > /dev/null" \
+  -n pandas-batch "/usr/bin/python3 '$here/peers/pandas_batch.py' '$file' > /dev/null" \
   >/dev/null
 /usr/bin/python3 - "$out" "$bytes" "$rows" <<'PY'
 import json, sys
