@@ -93,19 +93,19 @@ Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
       Table& part = parts[i];
       const size_t at = first_row[i];
       const Remaps& remap = remaps[i];
-      CopyRemapped<uint32_t>(part.invoice_codes_, remap.invoices, &merged.invoice_codes_[at]);
-      CopyRemapped<uint32_t>(part.stock_codes_, remap.stock_codes, &merged.stock_codes_[at]);
+      CopyRemapped<uint32_t>(part.invoice_codes_, remap.invoices, merged.invoice_codes_.data() + at);
+      CopyRemapped<uint32_t>(part.stock_codes_, remap.stock_codes, merged.stock_codes_.data() + at);
       CopyRemapped<uint32_t>(part.description_codes_, remap.descriptions,
-                             &merged.description_codes_[at]);
-      CopyRemapped<uint16_t>(part.country_codes_, remap.countries, &merged.country_codes_[at]);
+                             merged.description_codes_.data() + at);
+      CopyRemapped<uint16_t>(part.country_codes_, remap.countries, merged.country_codes_.data() + at);
       for (size_t row = 0; row < part.size(); ++row) {
         const uint32_t customer = part.customer_codes_[row];
         merged.customer_codes_[at + row] =
             customer == kNoCustomer ? kNoCustomer : remap.customers[customer];
       }
-      std::copy(part.quantities_.begin(), part.quantities_.end(), &merged.quantities_[at]);
-      std::copy(part.timestamps_.begin(), part.timestamps_.end(), &merged.timestamps_[at]);
-      std::copy(part.unit_prices_.begin(), part.unit_prices_.end(), &merged.unit_prices_[at]);
+      std::copy(part.quantities_.begin(), part.quantities_.end(), merged.quantities_.data() + at);
+      std::copy(part.timestamps_.begin(), part.timestamps_.end(), merged.timestamps_.data() + at);
+      std::copy(part.unit_prices_.begin(), part.unit_prices_.end(), merged.unit_prices_.data() + at);
       part = Table();  // release the part as soon as it is copied
     });
   });
