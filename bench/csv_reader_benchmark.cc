@@ -34,7 +34,11 @@ void BM_ReadOrderLines(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * data.size()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * rows));
 }
-BENCHMARK(BM_ReadOrderLines)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ReadOrderLines)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace storepulse

@@ -17,7 +17,8 @@ const ingest::IngestResult& Sample() {
     options.rows = 2'000'000;
     options.seed = 5;
     const std::string data = synth::GenerateCsv(options);
-    return new ingest::IngestResult(std::move(ingest::ReadOrderLines(data, "sample").value()));
+    return new ingest::IngestResult(
+        std::move(ingest::ReadOrderLines(data, "sample").value()));
   }();
   return *sample;
 }

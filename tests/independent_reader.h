@@ -11,7 +11,8 @@ namespace storepulse::testing {
 
 // Splits one logical CSV record from `in`, reading more physical lines while a quote is
 // open.
-inline bool ReadRecord(std::istream& in, std::vector<std::string>* fields, std::string* raw) {
+inline bool ReadRecord(std::istream& in, std::vector<std::string>* fields,
+                       std::string* raw) {
   std::string line;
   if (!std::getline(in, line)) return false;
   *raw = line;
@@ -54,7 +55,8 @@ inline long long PriceMilli(const std::string& text) {
   fraction.resize(3, '0');
   const bool negative = !whole.empty() && whole[0] == '-';
   if (negative) whole.erase(0, 1);
-  const long long value = std::stoll(whole.empty() ? "0" : whole) * 1000 + std::stoll(fraction);
+  const long long value =
+      std::stoll(whole.empty() ? "0" : whole) * 1000 + std::stoll(fraction);
   return negative ? -value : value;
 }
 

@@ -15,10 +15,10 @@ inline std::string RealDataPath() {
 
 }  // namespace storepulse::testing
 
-#define SKIP_WITHOUT_REAL_DATA()                                                      \
-  do {                                                                                \
-    if (!std::filesystem::exists(::storepulse::testing::RealDataPath())) {            \
+#define SKIP_WITHOUT_REAL_DATA()                                                        \
+  do {                                                                                  \
+    if (!std::filesystem::exists(::storepulse::testing::RealDataPath())) {              \
       GTEST_SKIP() << "real data set absent: " << ::storepulse::testing::RealDataPath() \
-                   << " (put OnlineRetail.csv in ../shared/data to run this test)";  \
-    }                                                                                 \
+                   << " (put OnlineRetail.csv in ../shared/data to run this test)";     \
+    }                                                                                   \
   } while (false)

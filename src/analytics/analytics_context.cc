@@ -46,8 +46,8 @@ const std::vector<GroupSummary>& AnalyticsContext::products() {
 
 const std::vector<GroupSummary>& AnalyticsContext::countries() {
   if (!countries_) {
-    countries_ =
-        SummariseGroups<uint16_t>(table_, table_.country_codes(), table_.countries().size());
+    countries_ = SummariseGroups<uint16_t>(table_, table_.country_codes(),
+                                           table_.countries().size());
   }
   return *countries_;
 }

@@ -10,7 +10,8 @@ int64_t MonthIndex(Timestamp timestamp) {
   return static_cast<int64_t>(date.year) * 12 + (date.month - 1);
 }
 
-Retention ComputeRetention(const Table& table, const std::vector<CustomerSummary>& customers) {
+Retention ComputeRetention(const Table& table,
+                           const std::vector<CustomerSummary>& customers) {
   Retention retention;
   if (customers.empty()) return retention;
   int64_t first_month = std::numeric_limits<int64_t>::max();
@@ -29,7 +30,8 @@ Retention ComputeRetention(const Table& table, const std::vector<CustomerSummary
   std::vector<std::vector<uint64_t>> active(months, std::vector<uint64_t>(months, 0));
   std::vector<uint64_t> cohort_size(months, 0);
   for (size_t c = 0; c < customers.size(); ++c) ++cohort_size[cohort_of[c] - first_month];
-  std::vector<int64_t> last_counted(customers.size(), std::numeric_limits<int64_t>::min());
+  std::vector<int64_t> last_counted(customers.size(),
+                                    std::numeric_limits<int64_t>::min());
   std::vector<std::vector<bool>> seen(customers.size());
   const auto customer_codes = table.customer_codes();
   const auto timestamps = table.timestamps();
@@ -57,8 +59,8 @@ Retention ComputeRetention(const Table& table, const std::vector<CustomerSummary
     cohort.active.assign(active[i].begin(), active[i].begin() + (months - i));
     retention.cohorts.push_back(std::move(cohort));
   }
-  retention.repeat_purchase_rate =
-      static_cast<double>(retention.repeat_customers) / static_cast<double>(retention.customers);
+  retention.repeat_purchase_rate = static_cast<double>(retention.repeat_customers) /
+                                   static_cast<double>(retention.customers);
   return retention;
 }
 

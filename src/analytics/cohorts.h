@@ -26,7 +26,8 @@ struct Retention {
   double repeat_purchase_rate = 0;
 };
 
-Retention ComputeRetention(const Table& table, const std::vector<CustomerSummary>& customers);
+Retention ComputeRetention(const Table& table,
+                           const std::vector<CustomerSummary>& customers);
 
 // Months since 0000-01: a month number for arithmetic.
 int64_t MonthIndex(Timestamp timestamp);

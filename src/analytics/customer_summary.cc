@@ -33,7 +33,8 @@ std::vector<CustomerSummary> SummariseCustomers(const Table& table) {
     summary.first_purchase = std::min(summary.first_purchase, timestamps[row]);
     summary.last_purchase = std::max(summary.last_purchase, timestamps[row]);
   }
-  for (uint32_t code = 0; code < customers; ++code) summaries[code].revenue = MoneySum(revenue[code]);
+  for (uint32_t code = 0; code < customers; ++code)
+    summaries[code].revenue = MoneySum(revenue[code]);
   return summaries;
 }
 

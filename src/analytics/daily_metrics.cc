@@ -45,14 +45,18 @@ DailyMetrics MetricsOfDay(const Table& table, const DayGroups& days, int64_t ind
     metrics.quantity += quantities[row];
     ++metrics.lines;
     metrics.orders += counters.invoices.First(invoices[row]);
-    if (customers[row] != kNoCustomer) metrics.customers += counters.customers.First(customers[row]);
+    if (customers[row] != kNoCustomer)
+      metrics.customers += counters.customers.First(customers[row]);
     metrics.products += counters.products.First(products[row]);
     metrics.countries += counters.countries.First(countries[row]);
   });
   metrics.revenue = MoneySum(revenue);
-  metrics.average_order_value_cents = MeanCents(metrics.revenue, static_cast<int64_t>(metrics.orders));
-  metrics.average_line_value_cents = MeanCents(metrics.revenue, static_cast<int64_t>(metrics.lines));
-  metrics.peak_hour = static_cast<int>(std::max_element(by_hour.begin(), by_hour.end()) - by_hour.begin());
+  metrics.average_order_value_cents =
+      MeanCents(metrics.revenue, static_cast<int64_t>(metrics.orders));
+  metrics.average_line_value_cents =
+      MeanCents(metrics.revenue, static_cast<int64_t>(metrics.lines));
+  metrics.peak_hour = static_cast<int>(std::max_element(by_hour.begin(), by_hour.end()) -
+                                       by_hour.begin());
   metrics.peak_hour_revenue = MoneySum(by_hour[metrics.peak_hour]);
   return metrics;
 }
@@ -72,13 +76,15 @@ void KeepTop(std::vector<Item>* items, size_t top_n) {
 
 std::vector<DailyMetrics> ComputeDailyMetrics(const Table& table, const DayGroups& days) {
   std::vector<DailyMetrics> all(days.span());
-  tbb::enumerable_thread_specific<DayCounters> counters([&] { return DayCounters(table); });
+  tbb::enumerable_thread_specific<DayCounters> counters(
+      [&] { return DayCounters(table); });
   tbb::parallel_for(tbb::blocked_range<size_t>(0, days.span(), 8),
                     [&](const tbb::blocked_range<size_t>& range) {
                       DayCounters& local = counters.local();
                       for (size_t i = range.begin(); i < range.end(); ++i) {
                         if (days.RowCount(static_cast<int64_t>(i)) == 0) continue;
-                        all[i] = MetricsOfDay(table, days, static_cast<int64_t>(i), local);
+                        all[i] =
+                            MetricsOfDay(table, days, static_cast<int64_t>(i), local);
                       }
                     });
   std::vector<DailyMetrics> with_sales;
@@ -124,7 +130,8 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
     product.code = table.stock_codes()[row];
     product.revenue.Add(revenue);
     product.quantity += quantities[row];
-    ++descriptions[(static_cast<uint64_t>(product.code) << 32) | table.description_codes()[row]];
+    ++descriptions[(static_cast<uint64_t>(product.code) << 32) |
+                   table.description_codes()[row]];
     Group& country = countries[table.country_codes()[row]];
     country.code = table.country_codes()[row];
     country.revenue.Add(revenue);
@@ -132,7 +139,8 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
   });
 
   std::vector<Group> ranked;
-  auto rank = [&](absl::flat_hash_map<uint32_t, Group>& groups, const StringDictionary& keys) {
+  auto rank = [&](absl::flat_hash_map<uint32_t, Group>& groups,
+                  const StringDictionary& keys) {
     ranked.clear();
     for (auto& [code, group] : groups) {
       group.key = std::string(keys.Get(code));
@@ -141,9 +149,11 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
     KeepTop(&ranked, top_n);
   };
   rank(customers, table.customers());
-  for (const Group& g : ranked) report.top_customers.push_back({g.key, g.revenue, g.orders});
+  for (const Group& g : ranked)
+    report.top_customers.push_back({g.key, g.revenue, g.orders});
   rank(countries, table.countries());
-  for (const Group& g : ranked) report.top_countries.push_back({g.key, g.revenue, g.orders});
+  for (const Group& g : ranked)
+    report.top_countries.push_back({g.key, g.revenue, g.orders});
   rank(products, table.stock_codes_dictionary());
   for (const Group& g : ranked) {
     uint32_t best = 0;

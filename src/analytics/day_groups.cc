@@ -28,7 +28,8 @@ DayGroups DayGroups::Build(const Table& table) {
   if (!ordered) {
     groups.order_.resize(timestamps.size());
     for (size_t row = 0; row < timestamps.size(); ++row) {
-      groups.order_[counts[DayOf(timestamps[row]) - first]++] = static_cast<uint32_t>(row);
+      groups.order_[counts[DayOf(timestamps[row]) - first]++] =
+          static_cast<uint32_t>(row);
     }
   }
   return groups;

@@ -20,14 +20,16 @@ std::vector<GroupSummary> SummariseGroups(const Table& table, std::span<const Co
   std::vector<uint32_t> rows(keys.size());
   {
     std::vector<uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-    for (size_t row = 0; row < keys.size(); ++row) rows[cursor[keys[row]]++] = static_cast<uint32_t>(row);
+    for (size_t row = 0; row < keys.size(); ++row)
+      rows[cursor[keys[row]]++] = static_cast<uint32_t>(row);
   }
   std::vector<GroupSummary> groups(key_count);
   struct Counters {
     DistinctStamps invoices, customers;
   };
   tbb::enumerable_thread_specific<Counters> counters([&] {
-    return Counters{DistinctStamps(table.invoices().size()), DistinctStamps(table.customers().size())};
+    return Counters{DistinctStamps(table.invoices().size()),
+                    DistinctStamps(table.customers().size())};
   });
   const auto quantities = table.quantities();
   const auto prices = table.unit_prices();
@@ -61,15 +63,19 @@ std::vector<GroupSummary> SummariseGroups(const Table& table, std::span<const Co
 }
 
 template std::vector<GroupSummary> SummariseGroups<uint32_t>(const Table&,
-                                                             std::span<const uint32_t>, size_t);
+                                                             std::span<const uint32_t>,
+                                                             size_t);
 template std::vector<GroupSummary> SummariseGroups<uint16_t>(const Table&,
-                                                             std::span<const uint16_t>, size_t);
+                                                             std::span<const uint16_t>,
+                                                             size_t);
 
-std::vector<uint32_t> RankByRevenue(const std::vector<GroupSummary>& groups, size_t top_n) {
+std::vector<uint32_t> RankByRevenue(const std::vector<GroupSummary>& groups,
+                                    size_t top_n) {
   std::vector<uint32_t> codes(groups.size());
   std::iota(codes.begin(), codes.end(), 0);
   auto better = [&](uint32_t a, uint32_t b) {
-    if (groups[a].revenue != groups[b].revenue) return groups[a].revenue > groups[b].revenue;
+    if (groups[a].revenue != groups[b].revenue)
+      return groups[a].revenue > groups[b].revenue;
     return a < b;
   };
   const size_t keep = top_n == 0 ? codes.size() : std::min(top_n, codes.size());

@@ -30,6 +30,7 @@ std::vector<GroupSummary> SummariseGroups(const Table& table, std::span<const Co
 
 // Codes ordered by revenue, highest first (ties: lower code first); at most `top_n`
 // (0: all).
-std::vector<uint32_t> RankByRevenue(const std::vector<GroupSummary>& groups, size_t top_n);
+std::vector<uint32_t> RankByRevenue(const std::vector<GroupSummary>& groups,
+                                    size_t top_n);
 
 }  // namespace storepulse::analytics

@@ -23,7 +23,8 @@ std::vector<double> PercentilesInPlace(std::span<T> values, std::span<const doub
     const size_t lower = static_cast<size_t>(std::floor(rank));
     const size_t upper = std::min(lower + 1, n - 1);
     if (lower >= sorted_from) {
-      std::nth_element(values.begin() + sorted_from, values.begin() + lower, values.end());
+      std::nth_element(values.begin() + sorted_from, values.begin() + lower,
+                       values.end());
     }
     const T low = values[lower];
     T high = low;

@@ -88,8 +88,8 @@ Totals ComputeTotals(const Table& table) {
 }
 
 // Codes ranked by revenue (descending; ties by key, ascending), the first `top_n`.
-std::vector<uint32_t> TopCodes(const std::vector<WideInt>& revenue, const StringDictionary& keys,
-                               size_t top_n) {
+std::vector<uint32_t> TopCodes(const std::vector<WideInt>& revenue,
+                               const StringDictionary& keys, size_t top_n) {
   std::vector<uint32_t> codes(revenue.size());
   for (uint32_t code = 0; code < codes.size(); ++code) codes[code] = code;
   auto better = [&](uint32_t a, uint32_t b) {
@@ -143,7 +143,8 @@ Distribution Describe(std::span<const T> column, double scale, WideInt sum) {
   distribution.p50 = percentiles[0] / scale;
   distribution.p95 = percentiles[1] / scale;
   distribution.p99 = percentiles[2] / scale;
-  distribution.mean = static_cast<double>(sum) / static_cast<double>(column.size()) / scale;
+  distribution.mean =
+      static_cast<double>(sum) / static_cast<double>(column.size()) / scale;
   return distribution;
 }
 
@@ -173,18 +174,17 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n) {
   profile.table_bytes = table.MemoryBytes();
 
   Totals totals;
-  tbb::parallel_invoke(
-      [&] { totals = ComputeTotals(table); },
-      [&] { profile.duplicate_clean_rows = CountDuplicateRows(table); },
-      [&] {
-        profile.quantity =
-            Describe<int32_t>(table.quantities(), 1.0, 0);  // mean filled in below
-      },
-      [&] {
-        profile.unit_price =
-            Describe<int64_t>(table.unit_prices(), Money::kUnitsPerCurrency, 0);
-      },
-      [&] { profile.days_with_sales = CountDistinctDays(table); });
+  tbb::parallel_invoke([&] { totals = ComputeTotals(table); },
+                       [&] { profile.duplicate_clean_rows = CountDuplicateRows(table); },
+                       [&] {
+                         profile.quantity = Describe<int32_t>(table.quantities(), 1.0,
+                                                              0);  // mean filled in below
+                       },
+                       [&] {
+                         profile.unit_price = Describe<int64_t>(
+                             table.unit_prices(), Money::kUnitsPerCurrency, 0);
+                       },
+                       [&] { profile.days_with_sales = CountDistinctDays(table); });
   profile.duplicate_rows =
       profile.duplicate_clean_rows + profile.quality.duplicate_quarantined_rows;
   profile.revenue = MoneySum(totals.revenue);
@@ -202,19 +202,20 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n) {
 
   for (uint32_t code : TopCodes(totals.country_revenue, table.countries(), top_n)) {
     profile.top_countries.push_back(RevenueRank{
-        std::string(table.countries().Get(code)), std::string(table.countries().Get(code)),
-        MoneySum(totals.country_revenue[code]), totals.country_lines[code],
-        totals.country_quantity[code]});
+        std::string(table.countries().Get(code)),
+        std::string(table.countries().Get(code)), MoneySum(totals.country_revenue[code]),
+        totals.country_lines[code], totals.country_quantity[code]});
   }
   const auto top_products =
       TopCodes(totals.product_revenue, table.stock_codes_dictionary(), top_n);
   const auto names = MostFrequentDescriptions(table, top_products);
   for (size_t i = 0; i < top_products.size(); ++i) {
     const uint32_t code = top_products[i];
-    profile.top_products.push_back(RevenueRank{
-        std::string(table.stock_codes_dictionary().Get(code)),
-        std::string(table.descriptions().Get(names[i])), MoneySum(totals.product_revenue[code]),
-        totals.product_lines[code], totals.product_quantity[code]});
+    profile.top_products.push_back(
+        RevenueRank{std::string(table.stock_codes_dictionary().Get(code)),
+                    std::string(table.descriptions().Get(names[i])),
+                    MoneySum(totals.product_revenue[code]), totals.product_lines[code],
+                    totals.product_quantity[code]});
   }
   return profile;
 }
@@ -232,8 +233,8 @@ nlohmann::ordered_json DistributionToJson(const Distribution& d, bool any) {
           {"p99", d.p99}, {"max", d.max}, {"mean", d.mean}};
 }
 
-nlohmann::ordered_json RanksToJson(const std::vector<RevenueRank>& ranks, const char* key_name,
-                           bool with_name) {
+nlohmann::ordered_json RanksToJson(const std::vector<RevenueRank>& ranks,
+                                   const char* key_name, bool with_name) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const RevenueRank& rank : ranks) {
     nlohmann::ordered_json item = {{key_name, rank.key}};
@@ -267,8 +268,10 @@ nlohmann::ordered_json ProfileToJson(const Profile& profile) {
       {"null_values", empty},
       {"duplicate_rows", profile.duplicate_rows},
       {"duplicate_clean_rows", profile.duplicate_clean_rows},
-      {"date_min", any ? nlohmann::ordered_json(FormatIsoDateTime(profile.date_min)) : nullptr},
-      {"date_max", any ? nlohmann::ordered_json(FormatIsoDateTime(profile.date_max)) : nullptr},
+      {"date_min",
+       any ? nlohmann::ordered_json(FormatIsoDateTime(profile.date_min)) : nullptr},
+      {"date_max",
+       any ? nlohmann::ordered_json(FormatIsoDateTime(profile.date_max)) : nullptr},
       {"days_with_sales", profile.days_with_sales},
       {"lines", profile.lines},
       {"invoices", profile.invoices},

@@ -33,7 +33,8 @@ struct ReportKind {
   std::string_view name;
   std::string_view summary;
   // NotFound when options.day has no sales (the message gives the data's range).
-  Result<RenderedReport> (*render)(AnalyticsContext& context, const ReportOptions& options);
+  Result<RenderedReport> (*render)(AnalyticsContext& context,
+                                   const ReportOptions& options);
 };
 
 const std::vector<ReportKind>& ReportKinds();

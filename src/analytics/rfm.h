@@ -2,7 +2,8 @@
 // quintile, and a named segment.
 //
 // recency   whole days from the last purchase to the snapshot: the day after the last
-//           sale in the data (pandas: (snapshot - last).days, snapshot = max date + 1 day)
+//           sale in the data (pandas: (snapshot - last).days, snapshot = max date + 1
+//           day)
 // frequency orders (distinct invoices)
 // monetary  revenue
 // Scores: customers ranked by the value (ties in customer order, pandas'

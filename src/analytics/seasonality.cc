@@ -19,7 +19,8 @@ Seasonality ComputeSeasonality(const Table& table, const DayGroups& days) {
   const int64_t last_month = MonthIndex(days.last_day() * kSecondsPerDay);
   const size_t months = static_cast<size_t>(last_month - first_month + 1);
   std::vector<WideInt> month_revenue(months, 0);
-  std::vector<uint64_t> month_orders(months, 0), month_lines(months, 0), month_customers(months, 0);
+  std::vector<uint64_t> month_orders(months, 0), month_lines(months, 0),
+      month_customers(months, 0);
   std::array<std::array<WideInt, 24>, 7> cells{};
   std::vector<bool> invoice_seen(table.invoices().size(), false);
   // A customer counts once per month: the last month it was counted in.
@@ -28,7 +29,8 @@ Seasonality ComputeSeasonality(const Table& table, const DayGroups& days) {
   for (int64_t index = 0; index < static_cast<int64_t>(days.span()); ++index) {
     const int64_t day = days.first_day() + index;
     const int weekday = WeekdayOfDay(day);
-    const size_t month = static_cast<size_t>(MonthIndex(day * kSecondsPerDay) - first_month);
+    const size_t month =
+        static_cast<size_t>(MonthIndex(day * kSecondsPerDay) - first_month);
     days.ForEachRow(index, [&](size_t row) {
       const int64_t revenue = static_cast<int64_t>(quantities[row]) * prices[row];
       cells[weekday][HourOf(timestamps[row])] += revenue;
@@ -58,10 +60,9 @@ Seasonality ComputeSeasonality(const Table& table, const DayGroups& days) {
   }
   for (size_t i = 0; i < months; ++i) {
     const int64_t month = first_month + static_cast<int64_t>(i);
-    seasonality.months.push_back(MonthFigures{static_cast<int>(month / 12),
-                                              static_cast<int>(month % 12) + 1,
-                                              MoneySum(month_revenue[i]), month_orders[i],
-                                              month_lines[i], month_customers[i]});
+    seasonality.months.push_back(MonthFigures{
+        static_cast<int>(month / 12), static_cast<int>(month % 12) + 1,
+        MoneySum(month_revenue[i]), month_orders[i], month_lines[i], month_customers[i]});
   }
   return seasonality;
 }

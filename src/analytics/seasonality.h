@@ -14,7 +14,8 @@ namespace storepulse::analytics {
 
 struct WeekdayFigures {
   MoneySum revenue;
-  uint64_t orders = 0;  // distinct invoices, each counted on the weekday of its first line
+  uint64_t orders =
+      0;  // distinct invoices, each counted on the weekday of its first line
   uint64_t lines = 0;
 };
 

@@ -54,10 +54,12 @@ Segmentation SegmentCustomers(const std::vector<CustomerSummary>& customers) {
   }
   for (size_t t = 0; t < kTierCount; ++t) {
     TierFigures& figures = segmentation.tiers[t];
-    figures.mean_revenue_cents = MeanCents(figures.revenue, static_cast<int64_t>(figures.customers));
-    figures.mean_orders = figures.customers == 0 ? 0.0
-                                                 : static_cast<double>(orders[t]) /
-                                                       static_cast<double>(figures.customers);
+    figures.mean_revenue_cents =
+        MeanCents(figures.revenue, static_cast<int64_t>(figures.customers));
+    figures.mean_orders =
+        figures.customers == 0
+            ? 0.0
+            : static_cast<double>(orders[t]) / static_cast<double>(figures.customers);
   }
   return segmentation;
 }

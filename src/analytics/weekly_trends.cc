@@ -9,7 +9,8 @@ namespace storepulse::analytics {
 namespace {
 
 PeriodTotals TotalsOf(const Table& table, const DayGroups& days, int64_t first_day,
-                      int64_t last_day, DistinctStamps* invoices, DistinctStamps* customers) {
+                      int64_t last_day, DistinctStamps* invoices,
+                      DistinctStamps* customers) {
   PeriodTotals totals;
   invoices->NextGroup();
   customers->NextGroup();
@@ -26,7 +27,8 @@ PeriodTotals TotalsOf(const Table& table, const DayGroups& days, int64_t first_d
       totals.quantity += quantities[row];
       ++totals.lines;
       totals.orders += invoices->First(invoice_codes[row]);
-      if (customer_codes[row] != kNoCustomer) totals.customers += customers->First(customer_codes[row]);
+      if (customer_codes[row] != kNoCustomer)
+        totals.customers += customers->First(customer_codes[row]);
     });
   }
   totals.revenue = MoneySum(revenue);
@@ -35,19 +37,22 @@ PeriodTotals TotalsOf(const Table& table, const DayGroups& days, int64_t first_d
 
 std::optional<double> Growth(const MoneySum& from, const MoneySum& to) {
   if (from.units() <= 0) return std::nullopt;
-  return (static_cast<double>(to.units()) / static_cast<double>(from.units()) - 1.0) * 100.0;
+  return (static_cast<double>(to.units()) / static_cast<double>(from.units()) - 1.0) *
+         100.0;
 }
 
 }  // namespace
 
 WeeklyTrends ComputeWeeklyTrends(const Table& table, const DayGroups& days,
-                                 const std::vector<DailyMetrics>& daily, int64_t end_day) {
+                                 const std::vector<DailyMetrics>& daily,
+                                 int64_t end_day) {
   WeeklyTrends trends;
   trends.last_day = end_day;
   trends.first_day = end_day - 6;
   for (int64_t day = trends.first_day; day <= end_day; ++day) {
-    auto found = std::lower_bound(daily.begin(), daily.end(), day,
-                                  [](const DailyMetrics& m, int64_t d) { return m.day < d; });
+    auto found =
+        std::lower_bound(daily.begin(), daily.end(), day,
+                         [](const DailyMetrics& m, int64_t d) { return m.day < d; });
     DailyMetrics metrics;
     metrics.day = day;
     if (found != daily.end() && found->day == day) metrics = *found;
@@ -56,8 +61,8 @@ WeeklyTrends ComputeWeeklyTrends(const Table& table, const DayGroups& days,
   DistinctStamps invoices(table.invoices().size());
   DistinctStamps customers(table.customers().size());
   trends.total = TotalsOf(table, days, trends.first_day, end_day, &invoices, &customers);
-  trends.previous =
-      TotalsOf(table, days, trends.first_day - 7, trends.first_day - 1, &invoices, &customers);
+  trends.previous = TotalsOf(table, days, trends.first_day - 7, trends.first_day - 1,
+                             &invoices, &customers);
   const DailyMetrics* first = nullptr;
   const DailyMetrics* last = nullptr;
   for (const DailyMetrics& day : trends.days) {

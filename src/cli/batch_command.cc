@@ -51,9 +51,11 @@ constexpr OutputFile kOutputs[] = {
 std::shared_ptr<spdlog::logger> MakeLogger(const std::filesystem::path& log_file) {
   auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
   console->set_level(spdlog::level::warn);
-  auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file.string(), true);
+  auto file =
+      std::make_shared<spdlog::sinks::basic_file_sink_mt>(log_file.string(), true);
   file->set_level(spdlog::level::info);
-  auto logger = std::make_shared<spdlog::logger>("batch", spdlog::sinks_init_list{console, file});
+  auto logger =
+      std::make_shared<spdlog::logger>("batch", spdlog::sinks_init_list{console, file});
   logger->set_level(spdlog::level::info);
   logger->flush_on(spdlog::level::info);
   return logger;
@@ -67,8 +69,8 @@ int Run(const BatchOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   std::unique_ptr<tbb::global_control> limit;
   if (options.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                                  options.threads);
+    limit = std::make_unique<tbb::global_control>(
+        tbb::global_control::max_allowed_parallelism, options.threads);
   }
   analytics::ReportOptions report_options;
   if (!options.date.empty()) {
@@ -87,8 +89,8 @@ int Run(const BatchOptions& options) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) {
-    return ReportInputError(Status::IOError(
-        fmt::format("--out {}: cannot create directory: {}", options.out_dir, error.message())));
+    return ReportInputError(Status::IOError(fmt::format(
+        "--out {}: cannot create directory: {}", options.out_dir, error.message())));
   }
   auto log = MakeLogger(dir / "batch.log");
   log->info("batch started: input {}, output {}", options.input, options.out_dir);
@@ -122,11 +124,13 @@ int Run(const BatchOptions& options) {
   std::string daily_text;
   tbb::parallel_for(size_t{0}, kReports + 1, [&](size_t i) {
     if (i == kReports) {
-      written[i] = ingested->quarantine.WriteCsv((dir / "quarantine.csv").string(), options.input);
+      written[i] =
+          ingested->quarantine.WriteCsv((dir / "quarantine.csv").string(), options.input);
       return;
     }
     const OutputFile& output = kOutputs[i];
-    auto rendered = analytics::FindReportKind(output.kind)->render(context, report_options);
+    auto rendered =
+        analytics::FindReportKind(output.kind)->render(context, report_options);
     if (!rendered.ok()) {
       written[i] = rendered.status();
       return;
@@ -177,12 +181,15 @@ void RegisterBatchCommand(CLI::App& app, int* exit_code) {
       "batch",
       "The main job: read and clean an export, compute every report, write them to --out "
       "(JSON and CSV) and print the daily report");
-  command->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
+  command
+      ->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
       ->required();
-  command->add_option("--date", options->date,
-                      "The day of the daily report and the end of the weekly one, YYYY-MM-DD "
-                      "(default: the last sale)");
-  command->add_option("--warehouse", options->warehouse, "Where to store the results: none")
+  command->add_option(
+      "--date", options->date,
+      "The day of the daily report and the end of the weekly one, YYYY-MM-DD "
+      "(default: the last sale)");
+  command
+      ->add_option("--warehouse", options->warehouse, "Where to store the results: none")
       ->capture_default_str();
   command->add_option("--out", options->out_dir, "Directory for the report files")
       ->capture_default_str();

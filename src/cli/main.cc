@@ -1,7 +1,7 @@
 // storepulse: one binary, one subcommand per job. Wiring only: every command parses its
 // options here and calls the library.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 

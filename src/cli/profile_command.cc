@@ -11,9 +11,9 @@
 #include "cli/commands.h"
 #include "cli/input_errors.h"
 #include "cli/progress.h"
-#include "core/text_table.h"
 #include "core/atomic_file.h"
 #include "core/number_format.h"
+#include "core/text_table.h"
 #include "ingest/csv_reader.h"
 
 namespace storepulse::cli {
@@ -45,7 +45,8 @@ analytics::DataQuality ToDataQuality(const ingest::IngestResult& ingested) {
   }
   for (size_t c = 0; c < ingest::kOrderColumnCount; ++c) {
     quality.empty_values.emplace_back(
-        ingest::OrderColumnName(static_cast<ingest::OrderColumn>(c)), stats.empty_values[c]);
+        ingest::OrderColumnName(static_cast<ingest::OrderColumn>(c)),
+        stats.empty_values[c]);
   }
   return quality;
 }
@@ -72,13 +73,16 @@ std::string RenderText(const analytics::Profile& p) {
   const analytics::DataQuality& q = p.quality;
   std::string text = fmt::format("Data profile: {} ({:.1f} MB, {})\n\n", q.source,
                                  q.bytes / 1e6, q.encoding);
-  TextTable rows({{"rows"}, {"count", TextTable::Align::kRight}, {"share", TextTable::Align::kRight}});
+  TextTable rows({{"rows"},
+                  {"count", TextTable::Align::kRight},
+                  {"share", TextTable::Align::kRight}});
   rows.AddRow({"read", FormatCount(q.rows_read), "100.0%"});
   rows.AddRow({"clean", FormatCount(q.rows_clean), Percent(q.rows_clean, q.rows_read)});
   rows.AddRow({"quarantined", FormatCount(q.rows_quarantined),
                Percent(q.rows_quarantined, q.rows_read)});
   text += rows.Render();
-  if (q.blank_lines > 0) text += fmt::format("  ({} blank lines skipped)\n", q.blank_lines);
+  if (q.blank_lines > 0)
+    text += fmt::format("  ({} blank lines skipped)\n", q.blank_lines);
 
   text += "\nQuarantine, by the first rule each row fails\n";
   TextTable reasons({{"reason"}, {"rows", TextTable::Align::kRight}});
@@ -88,15 +92,17 @@ std::string RenderText(const analytics::Profile& p) {
   text += reasons.Render();
 
   text += "\nEmpty values per column (all rows read)\n";
-  TextTable empty({{"column"}, {"empty", TextTable::Align::kRight},
+  TextTable empty({{"column"},
+                   {"empty", TextTable::Align::kRight},
                    {"share", TextTable::Align::kRight}});
   for (const auto& [column, count] : q.empty_values) {
     empty.AddRow({column, FormatCount(count), Percent(count, q.rows_read)});
   }
   text += empty.Render();
-  text += fmt::format("\nDuplicate rows (copies after the first): {} of all rows read, {} "
-                      "of the clean lines\n",
-                      FormatCount(p.duplicate_rows), FormatCount(p.duplicate_clean_rows));
+  text += fmt::format(
+      "\nDuplicate rows (copies after the first): {} of all rows read, {} "
+      "of the clean lines\n",
+      FormatCount(p.duplicate_rows), FormatCount(p.duplicate_clean_rows));
 
   text += "\nClean lines\n";
   TextTable facts({{"figure"}, {"value", TextTable::Align::kRight}});
@@ -112,14 +118,19 @@ std::string RenderText(const analytics::Profile& p) {
   facts.AddRow({"countries", FormatCount(p.countries)});
   facts.AddRow({"units sold", FormatCount(p.total_quantity)});
   facts.AddRow({"revenue", FormatCentsForDisplay(p.revenue.RoundedCents())});
-  facts.AddRow({"average order value", FormatCentsForDisplay(p.average_order_value_cents)});
+  facts.AddRow(
+      {"average order value", FormatCentsForDisplay(p.average_order_value_cents)});
   text += facts.Render();
 
   if (p.lines > 0) {
     text += "\nDistribution over clean lines\n";
-    TextTable spread({{""}, {"min", TextTable::Align::kRight}, {"p50", TextTable::Align::kRight},
-                      {"p95", TextTable::Align::kRight}, {"p99", TextTable::Align::kRight},
-                      {"max", TextTable::Align::kRight}, {"mean", TextTable::Align::kRight}});
+    TextTable spread({{""},
+                      {"min", TextTable::Align::kRight},
+                      {"p50", TextTable::Align::kRight},
+                      {"p95", TextTable::Align::kRight},
+                      {"p99", TextTable::Align::kRight},
+                      {"max", TextTable::Align::kRight},
+                      {"mean", TextTable::Align::kRight}});
     auto add = [&](const char* name, const analytics::Distribution& d) {
       spread.AddRow({name, Number(d.min), Number(d.p50), Number(d.p95), Number(d.p99),
                      Number(d.max), fmt::format("{:.2f}", d.mean)});
@@ -130,21 +141,25 @@ std::string RenderText(const analytics::Profile& p) {
   }
 
   text += fmt::format("\nTop {} countries by revenue\n", p.top_countries.size());
-  TextTable countries({{"#", TextTable::Align::kRight}, {"country"},
+  TextTable countries({{"#", TextTable::Align::kRight},
+                       {"country"},
                        {"revenue", TextTable::Align::kRight},
-                       {"share", TextTable::Align::kRight}, {"lines", TextTable::Align::kRight}});
+                       {"share", TextTable::Align::kRight},
+                       {"lines", TextTable::Align::kRight}});
   for (size_t i = 0; i < p.top_countries.size(); ++i) {
     const auto& c = p.top_countries[i];
-    countries.AddRow({std::to_string(i + 1), c.key,
-                      FormatCentsForDisplay(c.revenue.RoundedCents()),
-                      fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.revenue.units()) /
-                                                 static_cast<double>(p.revenue.units())),
-                      FormatCount(c.lines)});
+    countries.AddRow(
+        {std::to_string(i + 1), c.key, FormatCentsForDisplay(c.revenue.RoundedCents()),
+         fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.revenue.units()) /
+                                    static_cast<double>(p.revenue.units())),
+         FormatCount(c.lines)});
   }
   text += countries.Render();
 
   text += fmt::format("\nTop {} products by revenue\n", p.top_products.size());
-  TextTable products({{"#", TextTable::Align::kRight}, {"stock code"}, {"description"},
+  TextTable products({{"#", TextTable::Align::kRight},
+                      {"stock code"},
+                      {"description"},
                       {"revenue", TextTable::Align::kRight},
                       {"units", TextTable::Align::kRight}});
   for (size_t i = 0; i < p.top_products.size(); ++i) {
@@ -176,18 +191,21 @@ int Run(const ProfileOptions& options) {
   uint64_t quarantine_duplicates = 0;
   tbb::parallel_invoke(
       [&] { quarantine_duplicates = ingested->quarantine.CountDuplicateRows(); },
-      [&] { profile = analytics::ComputeProfile(ingested->table, ToDataQuality(*ingested)); });
+      [&] {
+        profile = analytics::ComputeProfile(ingested->table, ToDataQuality(*ingested));
+      });
   analytics::AddQuarantineDuplicates(quarantine_duplicates, &profile);
   if (!options.quarantine_path.empty()) {
-    Status written = ingested->quarantine.WriteCsv(options.quarantine_path, options.input);
+    Status written =
+        ingested->quarantine.WriteCsv(options.quarantine_path, options.input);
     if (!written.ok()) return ReportInputError(written);
   }
   if (!options.out_dir.empty()) {
     std::error_code error;
     std::filesystem::create_directories(options.out_dir, error);
     if (error) {
-      return ReportInputError(Status::IOError(
-          fmt::format("--out {}: cannot create directory: {}", options.out_dir, error.message())));
+      return ReportInputError(Status::IOError(fmt::format(
+          "--out {}: cannot create directory: {}", options.out_dir, error.message())));
     }
     const std::filesystem::path dir(options.out_dir);
     Status written = WriteFileAtomically((dir / "dataset_summary.csv").string(),
@@ -211,17 +229,23 @@ int Run(const ProfileOptions& options) {
 void RegisterProfileCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ProfileOptions>();
   CLI::App* command = app.add_subcommand(
-      "profile", "Read an order-line CSV, clean it and describe the data (rows, quarantine, "
-                 "nulls, duplicates, ranges, distributions, top countries and products)");
-  command->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
+      "profile",
+      "Read an order-line CSV, clean it and describe the data (rows, quarantine, "
+      "nulls, duplicates, ranges, distributions, top countries and products)");
+  command
+      ->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
       ->required();
-  command->add_option("--format", options->format, "Output: text (people) or json (machines)")
+  command
+      ->add_option("--format", options->format,
+                   "Output: text (people) or json (machines)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  command->add_option("--quarantine", options->quarantine_path,
-                      "Also write every rejected row with its line and reason to this CSV");
-  command->add_option("--out", options->out_dir,
-                      "Also write dataset_summary.csv and profile.json into this directory");
+  command->add_option(
+      "--quarantine", options->quarantine_path,
+      "Also write every rejected row with its line and reason to this CSV");
+  command->add_option(
+      "--out", options->out_dir,
+      "Also write dataset_summary.csv and profile.json into this directory");
   command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();

@@ -27,8 +27,8 @@ void ProgressBar::Update(uint64_t done, uint64_t total) {
   const int filled = static_cast<int>(fraction * kWidth);
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double rate = seconds > 0 ? done / seconds : 0.0;
-  fmt::print(stderr, "\r{} [{:=<{}}{: <{}}] {:5.1f}%  {:.3g} {}/s  ", label_, "", filled, "",
-             kWidth - filled, fraction * 100, rate, unit_);
+  fmt::print(stderr, "\r{} [{:=<{}}{: <{}}] {:5.1f}%  {:.3g} {}/s  ", label_, "", filled,
+             "", kWidth - filled, fraction * 100, rate, unit_);
   std::fflush(stderr);
   drawn_ = true;
 }

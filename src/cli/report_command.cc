@@ -26,8 +26,8 @@ struct ReportCommandOptions {
 int Run(const ReportCommandOptions& options) {
   std::unique_ptr<tbb::global_control> limit;
   if (options.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                                  options.threads);
+    limit = std::make_unique<tbb::global_control>(
+        tbb::global_control::max_allowed_parallelism, options.threads);
   }
   analytics::ReportOptions report_options;
   report_options.top = options.top;
@@ -74,14 +74,17 @@ void RegisterReportCommand(CLI::App& app, int* exit_code) {
   command->add_option("kind", options->kind, "Report kind")
       ->required()
       ->check(CLI::IsMember(kinds));
-  command->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
+  command
+      ->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
       ->required();
-  command->add_option("--date", options->date,
-                      "daily, weekly: the (last) day, YYYY-MM-DD (default: the last sale)");
+  command->add_option(
+      "--date", options->date,
+      "daily, weekly: the (last) day, YYYY-MM-DD (default: the last sale)");
   command->add_option("--top", options->top, "Rows in top-N lists")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  command->add_option("--format", options->format, "text (people), json (machines) or csv")
+  command
+      ->add_option("--format", options->format, "text (people), json (machines) or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   command->add_option("--threads", options->threads, "Worker threads (0: all cores)")

@@ -9,7 +9,8 @@ int64_t DaysFromCivil(CivilDate date) {
   const int64_t era = (year >= 0 ? year : year - 399) / 400;
   const int64_t year_of_era = year - era * 400;
   const int64_t month = date.month;
-  const int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + date.day - 1;
+  const int64_t day_of_year =
+      (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + date.day - 1;
   const int64_t day_of_era =
       year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
@@ -62,8 +63,8 @@ CivilDateTime ToCivil(Timestamp timestamp) {
 
 std::string FormatIsoDateTime(Timestamp timestamp) {
   const CivilDateTime c = ToCivil(timestamp);
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", c.date.year, c.date.month,
-                     c.date.day, c.hour, c.minute, c.second);
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", c.date.year,
+                     c.date.month, c.date.day, c.hour, c.minute, c.second);
 }
 
 std::string FormatIsoDate(int64_t days) {
@@ -96,7 +97,8 @@ bool ReadNumber(std::string_view text, size_t* pos, int max_digits, int* value) 
 // Reads exactly `digits` digits.
 bool ReadFixed(std::string_view text, size_t* pos, int digits, int* value) {
   const size_t start = *pos;
-  return ReadNumber(text, pos, digits, value) && *pos - start == static_cast<size_t>(digits);
+  return ReadNumber(text, pos, digits, value) &&
+         *pos - start == static_cast<size_t>(digits);
 }
 
 bool Expect(std::string_view text, size_t* pos, char c) {
@@ -115,7 +117,8 @@ bool ParseTime(std::string_view text, size_t pos, CivilDateTime* civil) {
   }
   civil->second = 0;
   if (Expect(text, &pos, ':') && !ReadFixed(text, &pos, 2, &civil->second)) return false;
-  return pos == text.size() && civil->hour < 24 && civil->minute < 60 && civil->second < 60;
+  return pos == text.size() && civil->hour < 24 && civil->minute < 60 &&
+         civil->second < 60;
 }
 
 std::string_view Trim(std::string_view text) {

@@ -38,7 +38,8 @@ std::string WideToDigits(WideInt magnitude) {
   if (magnitude == 0) return "0";
   std::string digits;
   while (magnitude > 0) {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    digits.insert(digits.begin(),
+                  static_cast<char>('0' + static_cast<int>(magnitude % 10)));
     magnitude /= 10;
   }
   return digits;
@@ -95,7 +96,8 @@ DecimalParse ParseMoney(std::string_view text, Money* out) {
     units = units * 10 + (text[pos] - '0');
     ++whole_digits;
   }
-  if (units > kMaxAbsMoneyUnits / Money::kUnitsPerCurrency) return DecimalParse::kOutOfRange;
+  if (units > kMaxAbsMoneyUnits / Money::kUnitsPerCurrency)
+    return DecimalParse::kOutOfRange;
   units *= Money::kUnitsPerCurrency;
   if (pos < end && text[pos] == '.') {
     ++pos;

@@ -73,7 +73,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : storage_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : storage_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : storage_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(storage_).ok() && "Result built from an OK status");
   }
@@ -101,10 +101,10 @@ class [[nodiscard]] Result {
 #define SP_CONCAT(a, b) SP_CONCAT_INNER(a, b)
 
 // Returns the status from the enclosing function when `expr` is not OK.
-#define SP_RETURN_IF_ERROR(expr)                    \
-  do {                                              \
-    ::storepulse::Status sp_status_ = (expr);       \
-    if (!sp_status_.ok()) return sp_status_;        \
+#define SP_RETURN_IF_ERROR(expr)              \
+  do {                                        \
+    ::storepulse::Status sp_status_ = (expr); \
+    if (!sp_status_.ok()) return sp_status_;  \
   } while (false)
 
 // `lhs = value of rexpr`, or return its status.

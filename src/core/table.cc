@@ -14,8 +14,9 @@ OrderLine Table::Row(size_t row) const {
   line.quantity = quantities_[row];
   line.timestamp = timestamps_[row];
   line.unit_price = Money::FromUnits(unit_prices_[row]);
-  line.customer =
-      customer_codes_[row] == kNoCustomer ? std::string_view() : customers_.Get(customer_codes_[row]);
+  line.customer = customer_codes_[row] == kNoCustomer
+                      ? std::string_view()
+                      : customers_.Get(customer_codes_[row]);
   line.country = countries_.Get(country_codes_[row]);
   return line;
 }
@@ -33,15 +34,18 @@ size_t Table::ColumnBytes() const {
 
 size_t Table::MemoryBytes() const {
   return ColumnBytes() + invoices_.MemoryBytes() + stock_dictionary_.MemoryBytes() +
-         descriptions_.MemoryBytes() + customers_.MemoryBytes() + countries_.MemoryBytes();
+         descriptions_.MemoryBytes() + customers_.MemoryBytes() +
+         countries_.MemoryBytes();
 }
 
 namespace {
 
 // remap[local code] = code in `merged`, interning the part's strings in order.
-std::vector<uint32_t> MergeDictionary(const StringDictionary& part, StringDictionary& merged) {
+std::vector<uint32_t> MergeDictionary(const StringDictionary& part,
+                                      StringDictionary& merged) {
   std::vector<uint32_t> remap(part.size());
-  for (uint32_t code = 0; code < part.size(); ++code) remap[code] = merged.Intern(part.Get(code));
+  for (uint32_t code = 0; code < part.size(); ++code)
+    remap[code] = merged.Intern(part.Get(code));
   return remap;
 }
 
@@ -67,15 +71,16 @@ Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
   for (size_t i = 0; i < parts.size(); ++i) {
     const Table& part = parts[i];
     remaps[i].invoices = MergeDictionary(part.invoices_, merged.invoices_);
-    remaps[i].stock_codes = MergeDictionary(part.stock_dictionary_, merged.stock_dictionary_);
+    remaps[i].stock_codes =
+        MergeDictionary(part.stock_dictionary_, merged.stock_dictionary_);
     remaps[i].descriptions = MergeDictionary(part.descriptions_, merged.descriptions_);
     remaps[i].customers = MergeDictionary(part.customers_, merged.customers_);
     remaps[i].countries = MergeDictionary(part.countries_, merged.countries_);
     first_row[i + 1] = first_row[i] + part.size();
   }
   if (merged.countries_.size() > kMaxCountries) {
-    return Status::OutOfRange(
-        fmt::format("more than {} distinct countries", static_cast<uint32_t>(kMaxCountries)));
+    return Status::OutOfRange(fmt::format("more than {} distinct countries",
+                                          static_cast<uint32_t>(kMaxCountries)));
   }
   const size_t rows = first_row.back();
   merged.invoice_codes_.resize(rows);
@@ -93,19 +98,25 @@ Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
       Table& part = parts[i];
       const size_t at = first_row[i];
       const Remaps& remap = remaps[i];
-      CopyRemapped<uint32_t>(part.invoice_codes_, remap.invoices, merged.invoice_codes_.data() + at);
-      CopyRemapped<uint32_t>(part.stock_codes_, remap.stock_codes, merged.stock_codes_.data() + at);
+      CopyRemapped<uint32_t>(part.invoice_codes_, remap.invoices,
+                             merged.invoice_codes_.data() + at);
+      CopyRemapped<uint32_t>(part.stock_codes_, remap.stock_codes,
+                             merged.stock_codes_.data() + at);
       CopyRemapped<uint32_t>(part.description_codes_, remap.descriptions,
                              merged.description_codes_.data() + at);
-      CopyRemapped<uint16_t>(part.country_codes_, remap.countries, merged.country_codes_.data() + at);
+      CopyRemapped<uint16_t>(part.country_codes_, remap.countries,
+                             merged.country_codes_.data() + at);
       for (size_t row = 0; row < part.size(); ++row) {
         const uint32_t customer = part.customer_codes_[row];
         merged.customer_codes_[at + row] =
             customer == kNoCustomer ? kNoCustomer : remap.customers[customer];
       }
-      std::copy(part.quantities_.begin(), part.quantities_.end(), merged.quantities_.data() + at);
-      std::copy(part.timestamps_.begin(), part.timestamps_.end(), merged.timestamps_.data() + at);
-      std::copy(part.unit_prices_.begin(), part.unit_prices_.end(), merged.unit_prices_.data() + at);
+      std::copy(part.quantities_.begin(), part.quantities_.end(),
+                merged.quantities_.data() + at);
+      std::copy(part.timestamps_.begin(), part.timestamps_.end(),
+                merged.timestamps_.data() + at);
+      std::copy(part.unit_prices_.begin(), part.unit_prices_.end(),
+                merged.unit_prices_.data() + at);
       part = Table();  // release the part as soon as it is copied
     });
   });
@@ -134,14 +145,17 @@ uint32_t TableBuilder::InternCached(StringDictionary& dictionary, LastCode& last
 Status TableBuilder::Append(const OrderLine& line) {
   const uint32_t country = InternCached(table_.countries_, last_country_, line.country);
   if (country >= kMaxCountries) {
-    return Status::OutOfRange(
-        fmt::format("more than {} distinct countries", static_cast<uint32_t>(kMaxCountries)));
+    return Status::OutOfRange(fmt::format("more than {} distinct countries",
+                                          static_cast<uint32_t>(kMaxCountries)));
   }
-  table_.invoice_codes_.push_back(InternCached(table_.invoices_, last_invoice_, line.invoice));
+  table_.invoice_codes_.push_back(
+      InternCached(table_.invoices_, last_invoice_, line.invoice));
   const uint32_t stock = table_.stock_dictionary_.Intern(line.stock_code);
-  if (stock >= description_of_stock_.size()) description_of_stock_.resize(stock + 1, UINT32_MAX);
+  if (stock >= description_of_stock_.size())
+    description_of_stock_.resize(stock + 1, UINT32_MAX);
   uint32_t& description = description_of_stock_[stock];
-  if (description == UINT32_MAX || table_.descriptions_.Get(description) != line.description) {
+  if (description == UINT32_MAX ||
+      table_.descriptions_.Get(description) != line.description) {
     description = table_.descriptions_.Intern(line.description);
   }
   table_.stock_codes_.push_back(stock);
@@ -150,8 +164,9 @@ Status TableBuilder::Append(const OrderLine& line) {
   table_.timestamps_.push_back(line.timestamp);
   table_.unit_prices_.push_back(line.unit_price.units());
   table_.customer_codes_.push_back(
-      line.customer.empty() ? kNoCustomer
-                            : InternCached(table_.customers_, last_customer_, line.customer));
+      line.customer.empty()
+          ? kNoCustomer
+          : InternCached(table_.customers_, last_customer_, line.customer));
   table_.country_codes_.push_back(static_cast<uint16_t>(country));
   return Status::Ok();
 }

@@ -111,7 +111,8 @@ class TableBuilder {
     std::string value;
     uint32_t code = UINT32_MAX;
   };
-  uint32_t InternCached(StringDictionary& dictionary, LastCode& last, std::string_view value);
+  uint32_t InternCached(StringDictionary& dictionary, LastCode& last,
+                        std::string_view value);
 
   Table table_;
   std::vector<uint32_t> description_of_stock_;  // by stock code; UINT32_MAX: none yet

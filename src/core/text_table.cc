@@ -17,9 +17,11 @@ size_t Width(const std::string& text) {
 
 std::string TextTable::Render(const std::string& indent, bool header) const {
   std::vector<size_t> widths(columns_.size());
-  for (size_t c = 0; c < columns_.size(); ++c) widths[c] = header ? Width(columns_[c].title) : 0;
+  for (size_t c = 0; c < columns_.size(); ++c)
+    widths[c] = header ? Width(columns_[c].title) : 0;
   for (const auto& row : rows_) {
-    for (size_t c = 0; c < columns_.size(); ++c) widths[c] = std::max(widths[c], Width(row[c]));
+    for (size_t c = 0; c < columns_.size(); ++c)
+      widths[c] = std::max(widths[c], Width(row[c]));
   }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string text = indent;
@@ -28,7 +30,8 @@ std::string TextTable::Render(const std::string& indent, bool header) const {
       if (c > 0) text += "  ";
       if (columns_[c].align == Align::kRight) text.append(pad, ' ');
       text += cells[c];
-      if (columns_[c].align == Align::kLeft && c + 1 < columns_.size()) text.append(pad, ' ');
+      if (columns_[c].align == Align::kLeft && c + 1 < columns_.size())
+        text.append(pad, ' ');
     }
     text += '\n';
     return text;

@@ -85,13 +85,15 @@ class ChunkParser {
       const auto& fields = scanner_.fields();
       const uint32_t field = columns_.field_of[rejection.column];
       value_begin = fields[field].raw_offset;
-      value_end = field + 1 < fields.size() ? fields[field + 1].raw_offset - 1 : raw.size();
+      value_end =
+          field + 1 < fields.size() ? fields[field + 1].raw_offset - 1 : raw.size();
     }
     if (record.high_bytes && context_.encoding == TextEncoding::kLatin1) {
       // Offsets move by one for every byte >= 0x80 before them.
       auto shifted = [&](size_t offset) {
         size_t high = 0;
-        for (size_t i = 0; i < offset; ++i) high += static_cast<unsigned char>(raw[i]) >= 0x80;
+        for (size_t i = 0; i < offset; ++i)
+          high += static_cast<unsigned char>(raw[i]) >= 0x80;
         return offset + high;
       };
       value_begin = shifted(value_begin);

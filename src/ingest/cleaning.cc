@@ -80,46 +80,54 @@ std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* li
   const std::string_view price_text = field(OrderColumn::kUnitPrice);
   const std::string_view customer_text = field(OrderColumn::kCustomer);
 
-  for (OrderColumn required : {OrderColumn::kInvoice, OrderColumn::kStockCode,
-                               OrderColumn::kQuantity, OrderColumn::kInvoiceDate,
-                               OrderColumn::kUnitPrice}) {
+  for (OrderColumn required :
+       {OrderColumn::kInvoice, OrderColumn::kStockCode, OrderColumn::kQuantity,
+        OrderColumn::kInvoiceDate, OrderColumn::kUnitPrice}) {
     if (field(required).empty()) {
       return Rejection{QuarantineReason::kMissingField, column_of(required)};
     }
   }
   int32_t quantity = 0;
   if (!ParseQuantity(quantity_text, &quantity)) {
-    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kQuantity)};
+    return Rejection{QuarantineReason::kMalformedNumber,
+                     column_of(OrderColumn::kQuantity)};
   }
   Money unit_price;
   if (ParseMoney(price_text, &unit_price) != DecimalParse::kOk) {
-    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kUnitPrice)};
+    return Rejection{QuarantineReason::kMalformedNumber,
+                     column_of(OrderColumn::kUnitPrice)};
   }
   // quantity × price must fit a Money so that every later sum is exact.
   int64_t line_revenue = 0;
   if (__builtin_mul_overflow(static_cast<int64_t>(quantity), unit_price.units(),
                              &line_revenue)) {
-    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kUnitPrice)};
+    return Rejection{QuarantineReason::kMalformedNumber,
+                     column_of(OrderColumn::kUnitPrice)};
   }
   std::string_view customer;
   if (!customer_text.empty() && !ParseCustomerId(customer_text, &customer)) {
-    return Rejection{QuarantineReason::kMalformedNumber, column_of(OrderColumn::kCustomer)};
+    return Rejection{QuarantineReason::kMalformedNumber,
+                     column_of(OrderColumn::kCustomer)};
   }
   Timestamp timestamp = 0;
   if (!ParseDateCached(date_text, &timestamp, cache)) {
-    return Rejection{QuarantineReason::kUnparseableDate, column_of(OrderColumn::kInvoiceDate)};
+    return Rejection{QuarantineReason::kUnparseableDate,
+                     column_of(OrderColumn::kInvoiceDate)};
   }
   if (invoice.front() == 'C' || invoice.front() == 'c') {
     return Rejection{QuarantineReason::kCancellation, column_of(OrderColumn::kInvoice)};
   }
   if (quantity <= 0) {
-    return Rejection{QuarantineReason::kNonPositiveQuantity, column_of(OrderColumn::kQuantity)};
+    return Rejection{QuarantineReason::kNonPositiveQuantity,
+                     column_of(OrderColumn::kQuantity)};
   }
   if (unit_price.units() <= 0) {
-    return Rejection{QuarantineReason::kNonPositivePrice, column_of(OrderColumn::kUnitPrice)};
+    return Rejection{QuarantineReason::kNonPositivePrice,
+                     column_of(OrderColumn::kUnitPrice)};
   }
   if (customer.empty()) {
-    return Rejection{QuarantineReason::kMissingCustomer, column_of(OrderColumn::kCustomer)};
+    return Rejection{QuarantineReason::kMissingCustomer,
+                     column_of(OrderColumn::kCustomer)};
   }
   line->invoice = invoice;
   line->stock_code = stock_code;

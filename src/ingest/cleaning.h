@@ -42,8 +42,10 @@ bool ParseQuantity(std::string_view text, int32_t* quantity);
 // is the digits alone, a view into `text`.
 bool ParseCustomerId(std::string_view text, std::string_view* normalised);
 inline std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
   return text;
 }
 

@@ -68,7 +68,8 @@ ChunkScan ScanChunk(std::string_view data, size_t begin, size_t end) {
 
 // The first record start at or after `from`, given whether `from` is inside quotes
 // (RFC 4180: every quote toggles). `body_begin` always starts a record.
-size_t FirstRecordStart(std::string_view data, size_t from, bool in_quotes, size_t body_begin) {
+size_t FirstRecordStart(std::string_view data, size_t from, bool in_quotes,
+                        size_t body_begin) {
   if (from == body_begin) return from;
   if (!in_quotes && data[from - 1] == '\n') return from;
   for (size_t i = from; i < data.size(); ++i) {
@@ -86,16 +87,18 @@ std::string Shorten(std::string_view text) {
   return text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "...";
 }
 
-Result<ColumnMap> ReadHeader(std::string_view data, size_t begin, const std::string& source,
-                             size_t* body_begin, uint64_t* header_lines) {
+Result<ColumnMap> ReadHeader(std::string_view data, size_t begin,
+                             const std::string& source, size_t* body_begin,
+                             uint64_t* header_lines) {
   RecordScanner scanner;
-  const ScannedRecord header = scanner.Scan(data.data() + begin, data.data() + data.size());
+  const ScannedRecord header =
+      scanner.Scan(data.data() + begin, data.data() + data.size());
   if (header.blank) {
-    return Status::Corruption(
-        fmt::format("{}:1: the first line is empty; expected a header naming the columns "
-                    "InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, "
-                    "CustomerID, Country",
-                    source));
+    return Status::Corruption(fmt::format(
+        "{}:1: the first line is empty; expected a header naming the columns "
+        "InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, "
+        "CustomerID, Country",
+        source));
   }
   if (header.unterminated_quote) {
     return Status::Corruption(
@@ -156,8 +159,8 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   SP_ASSIGN_OR_RETURN(stats.columns,
                       ReadHeader(data, begin, source, &body_begin, &header_lines));
 
-  const int threads = options.threads > 0 ? options.threads
-                                          : tbb::this_task_arena::max_concurrency();
+  const int threads =
+      options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
   const size_t body_bytes = data.size() - body_begin;
   const size_t chunk_bytes =
@@ -180,7 +183,8 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   });
   bool any_high = HasHighBytes(data.substr(begin, body_begin - begin));
   for (const ChunkScan& scan : scans) any_high |= scan.high_bytes;
-  stats.encoding = DetectEncoding(data, begin, bounds, any_high, stats.byte_order_mark, arena);
+  stats.encoding =
+      DetectEncoding(data, begin, bounds, any_high, stats.byte_order_mark, arena);
 
   std::vector<size_t> starts(chunk_count + 1);
   uint64_t quotes_before = 0;
@@ -199,8 +203,8 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
       chunks[k] = ParseChunk(context, starts[k], starts[k + 1]);
-      const uint64_t done = bytes_done.fetch_add(starts[k + 1] - starts[k]) +
-                            (starts[k + 1] - starts[k]);
+      const uint64_t done =
+          bytes_done.fetch_add(starts[k + 1] - starts[k]) + (starts[k + 1] - starts[k]);
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
         options.progress(done, data.size() - body_begin);
@@ -236,7 +240,8 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
     next_line += chunk.lines;
     stats.rows_read += chunk.rows_read;
     stats.blank_lines += chunk.blank_lines;
-    for (size_t c = 0; c < kOrderColumnCount; ++c) stats.empty_values[c] += chunk.empty_values[c];
+    for (size_t c = 0; c < kOrderColumnCount; ++c)
+      stats.empty_values[c] += chunk.empty_values[c];
     parts.push_back(std::move(chunk.table));
     chunk.quarantine = Quarantine();
   }
@@ -252,7 +257,8 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   return result;
 }
 
-Result<IngestResult> ReadOrderLinesFile(const std::string& path, const IngestOptions& options) {
+Result<IngestResult> ReadOrderLinesFile(const std::string& path,
+                                        const IngestOptions& options) {
   SP_ASSIGN_OR_RETURN(MappedFile file, MappedFile::Open(path));
   return ReadOrderLines(file.data(), path, options);
 }

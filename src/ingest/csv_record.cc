@@ -28,7 +28,8 @@ inline const char* FindUnquotedEndScalar(const char* pos, const char* end,
 
 #if defined(__SSE2__)
 // Sixteen bytes at a time: most fields end within the first block.
-inline const char* FindUnquotedEnd(const char* pos, const char* end, unsigned char* any_byte) {
+inline const char* FindUnquotedEnd(const char* pos, const char* end,
+                                   unsigned char* any_byte) {
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i line_feed = _mm_set1_epi8('\n');
   const __m128i carriage_return = _mm_set1_epi8('\r');
@@ -53,7 +54,8 @@ inline const char* FindUnquotedEnd(const char* pos, const char* end, unsigned ch
   return FindUnquotedEndScalar(pos, end, any_byte);
 }
 #else
-inline const char* FindUnquotedEnd(const char* pos, const char* end, unsigned char* any_byte) {
+inline const char* FindUnquotedEnd(const char* pos, const char* end,
+                                   unsigned char* any_byte) {
   return FindUnquotedEndScalar(pos, end, any_byte);
 }
 #endif
@@ -81,7 +83,8 @@ bool RecordScanner::ScanUnquoted(const char* p, const char* end, ScannedRecord* 
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block_start));
     const __m128i stops = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(block, comma), _mm_cmpeq_epi8(block, line_feed)),
-        _mm_or_si128(_mm_cmpeq_epi8(block, carriage_return), _mm_cmpeq_epi8(block, quote)));
+        _mm_or_si128(_mm_cmpeq_epi8(block, carriage_return),
+                     _mm_cmpeq_epi8(block, quote)));
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
     const unsigned block_high = static_cast<unsigned>(_mm_movemask_epi8(block));
     while (mask != 0) {
@@ -134,8 +137,8 @@ ScannedRecord RecordScanner::ScanGeneral(const char* p, const char* end) {
       const char* segment = pos;
       bool escaped = false;
       while (true) {
-        const char* quote =
-            static_cast<const char*>(std::memchr(pos, '"', static_cast<size_t>(end - pos)));
+        const char* quote = static_cast<const char*>(
+            std::memchr(pos, '"', static_cast<size_t>(end - pos)));
         const char* stop = quote ? quote : end;
         for (const char* c = pos; c < stop; ++c) {
           any_byte |= static_cast<unsigned char>(*c);
@@ -167,7 +170,8 @@ ScannedRecord RecordScanner::ScanGeneral(const char* p, const char* end) {
         field.length = static_cast<uint32_t>(scratch_.size() - field.offset);
       } else {
         field.offset = static_cast<uint32_t>(segment - p);
-        field.length = static_cast<uint32_t>((record.unterminated_quote ? end : pos - 1) - segment);
+        field.length =
+            static_cast<uint32_t>((record.unterminated_quote ? end : pos - 1) - segment);
       }
       // Text between the closing quote and the delimiter belongs to the field, as in
       // Python's csv module ("a"b -> ab).
@@ -207,7 +211,8 @@ ScannedRecord RecordScanner::ScanGeneral(const char* p, const char* end) {
   return record;
 }
 
-TextPosition PositionInRecord(std::string_view raw, uint32_t offset, uint64_t first_line) {
+TextPosition PositionInRecord(std::string_view raw, uint32_t offset,
+                              uint64_t first_line) {
   TextPosition position{first_line, 1};
   for (uint32_t i = 0; i < offset && i < raw.size(); ++i) {
     if (raw[i] == '\n') {

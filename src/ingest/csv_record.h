@@ -26,8 +26,8 @@ struct ScannedRecord {
   const char* next = nullptr;   // first byte of the next record
   uint32_t line_breaks = 0;     // line breaks inside quoted fields
   bool unterminated_quote = false;
-  bool blank = false;           // an empty line
-  bool high_bytes = false;      // a byte >= 0x80 somewhere in the record
+  bool blank = false;       // an empty line
+  bool high_bytes = false;  // a byte >= 0x80 somewhere in the record
 
   std::string_view raw() const { return {begin, static_cast<size_t>(end - begin)}; }
 };
@@ -40,8 +40,9 @@ class RecordScanner {
 
   const std::vector<FieldRef>& fields() const { return fields_; }
   std::string_view Value(const ScannedRecord& record, const FieldRef& field) const {
-    return field.in_scratch ? std::string_view(scratch_.data() + field.offset, field.length)
-                            : std::string_view(record.begin + field.offset, field.length);
+    return field.in_scratch
+               ? std::string_view(scratch_.data() + field.offset, field.length)
+               : std::string_view(record.begin + field.offset, field.length);
   }
 
  private:

@@ -17,7 +17,8 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   if (fd < 0) {
     const int error = errno;
     if (error == ENOENT) return Status::NotFound(fmt::format("{}: no such file", path));
-    return Status::IOError(fmt::format("{}: cannot open: {}", path, std::strerror(error)));
+    return Status::IOError(
+        fmt::format("{}: cannot open: {}", path, std::strerror(error)));
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {

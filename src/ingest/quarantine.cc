@@ -76,7 +76,8 @@ std::string Detail(QuarantineReason reason, std::string_view value) {
     case QuarantineReason::kMalformedNumber:
       return fmt::format("'{}' is not a number in range", shown);
     case QuarantineReason::kUnparseableDate:
-      return fmt::format("'{}' is not a date (M/D/YYYY H:MM or YYYY-MM-DD HH:MM[:SS])", shown);
+      return fmt::format("'{}' is not a date (M/D/YYYY H:MM or YYYY-MM-DD HH:MM[:SS])",
+                         shown);
     case QuarantineReason::kCancellation:
       return "invoice '" + shown + "' is a cancellation";
     case QuarantineReason::kNonPositiveQuantity:
@@ -136,7 +137,8 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source
     text->push_back(',');
     text->append(std::to_string(position.column));
     text->push_back(',');
-    if (r.column != kWholeRow) text->append(OrderColumnName(static_cast<OrderColumn>(r.column)));
+    if (r.column != kWholeRow)
+      text->append(OrderColumnName(static_cast<OrderColumn>(r.column)));
     text->push_back(',');
     text->append(QuarantineReasonName(r.reason));
     text->push_back(',');

@@ -20,13 +20,13 @@ namespace storepulse::ingest {
 enum class QuarantineReason : uint8_t {
   kUnterminatedQuote = 0,  // a quoted field never closed before the end of the file
   kWrongFieldCount,        // not as many fields as the header
-  kMissingField,           // empty InvoiceNo, StockCode, Quantity, InvoiceDate or UnitPrice
-  kMalformedNumber,        // Quantity, UnitPrice or CustomerID is not a number in range
-  kUnparseableDate,        // InvoiceDate is neither M/D/YYYY H:MM nor ISO 8601
-  kCancellation,           // InvoiceNo starts with C
-  kNonPositiveQuantity,    // Quantity <= 0 (returns and stock adjustments)
-  kNonPositivePrice,       // UnitPrice <= 0 (free items, bad-debt adjustments)
-  kMissingCustomer,        // no CustomerID
+  kMissingField,         // empty InvoiceNo, StockCode, Quantity, InvoiceDate or UnitPrice
+  kMalformedNumber,      // Quantity, UnitPrice or CustomerID is not a number in range
+  kUnparseableDate,      // InvoiceDate is neither M/D/YYYY H:MM nor ISO 8601
+  kCancellation,         // InvoiceNo starts with C
+  kNonPositiveQuantity,  // Quantity <= 0 (returns and stock adjustments)
+  kNonPositivePrice,     // UnitPrice <= 0 (free items, bad-debt adjustments)
+  kMissingCustomer,      // no CustomerID
 };
 inline constexpr size_t kQuarantineReasonCount = 9;
 
@@ -38,8 +38,8 @@ struct QuarantinedRow {
   QuarantineReason reason = QuarantineReason::kWrongFieldCount;
   uint8_t column = kWholeRow;  // an OrderColumn, or kWholeRow
   uint32_t raw_length = 0;
-  uint64_t raw_offset = 0;     // into the quarantine's text
-  uint32_t value_offset = 0;   // the offending field's raw text, within the row's text
+  uint64_t raw_offset = 0;    // into the quarantine's text
+  uint32_t value_offset = 0;  // the offending field's raw text, within the row's text
   uint32_t value_length = 0;
 };
 
@@ -77,7 +77,8 @@ class Quarantine {
   Status WriteCsv(const std::string& path, std::string_view source) const;
 
  private:
-  void AppendCsvRows(size_t begin, size_t end, std::string_view source, std::string* text) const;
+  void AppendCsvRows(size_t begin, size_t end, std::string_view source,
+                     std::string* text) const;
 
   std::vector<QuarantinedRow> rows_;
   std::string text_;

@@ -63,7 +63,8 @@ double Percentile(std::vector<double> values, double q) {
   const double rank = q / 100.0 * static_cast<double>(values.size() - 1);
   const size_t lower = static_cast<size_t>(rank);
   const size_t upper = std::min(lower + 1, values.size() - 1);
-  return values[lower] + (values[upper] - values[lower]) * (rank - static_cast<double>(lower));
+  return values[lower] +
+         (values[upper] - values[lower]) * (rank - static_cast<double>(lower));
 }
 
 class RealDataReportsTest : public ::testing::Test {
@@ -110,8 +111,9 @@ TEST_F(RealDataReportsTest, LastDayDailyMetrics) {
     countries.insert(l.country);
     by_hour[l.hour] += l.quantity * l.price_milli;
   }
-  const auto peak = std::max_element(by_hour.begin(), by_hour.end(),
-                                     [](auto& a, auto& b) { return a.second < b.second; });
+  const auto peak =
+      std::max_element(by_hour.begin(), by_hour.end(),
+                       [](auto& a, auto& b) { return a.second < b.second; });
   const auto json = Report("daily");
   EXPECT_EQ(json["date"], "2011-12-09");
   EXPECT_EQ(MilliToPounds(revenue), "184349.28");  // the prototype's README figure
@@ -123,9 +125,11 @@ TEST_F(RealDataReportsTest, LastDayDailyMetrics) {
   EXPECT_EQ(json["countries"], countries.size());
   EXPECT_EQ(json["quantity"], quantity);
   EXPECT_EQ(json["peak_hour"], peak->first);
-  EXPECT_DOUBLE_EQ(json["peak_hour_revenue"].get<double>(), std::stod(MilliToPounds(peak->second)));
-  EXPECT_DOUBLE_EQ(json["average_order_value"].get<double>(),
-                   std::stod(MilliToPounds(revenue / static_cast<long long>(invoices.size()))));
+  EXPECT_DOUBLE_EQ(json["peak_hour_revenue"].get<double>(),
+                   std::stod(MilliToPounds(peak->second)));
+  EXPECT_DOUBLE_EQ(
+      json["average_order_value"].get<double>(),
+      std::stod(MilliToPounds(revenue / static_cast<long long>(invoices.size()))));
   EXPECT_EQ(json["top_customers"][0]["customer_id"], "16446");
   EXPECT_EQ(json["top_products"][0]["stock_code"], "23843");
 }
@@ -139,13 +143,16 @@ TEST_F(RealDataReportsTest, TiersAndThresholds) {
     orders[l.customer].insert(l.invoice);
   }
   std::vector<double> pounds;
-  for (const auto& [customer, milli] : revenue) pounds.push_back(std::round(milli / 10.0) / 100.0);
+  for (const auto& [customer, milli] : revenue)
+    pounds.push_back(std::round(milli / 10.0) / 100.0);
   const double p33 = Percentile(pounds, 33), p67 = Percentile(pounds, 67),
                p95 = Percentile(pounds, 95);
   std::map<std::string, int> tier_count;
   for (double value : pounds) {
-    tier_count[value >= p95 ? "VIP" : value >= p67 ? "High Value" : value >= p33 ? "Medium Value"
-                                                                                  : "Low Value"]++;
+    tier_count[value >= p95   ? "VIP"
+               : value >= p67 ? "High Value"
+               : value >= p33 ? "Medium Value"
+                              : "Low Value"]++;
   }
   const auto json = Report("segments");
   EXPECT_NEAR(json["thresholds"]["vip_min_p95"].get<double>(), p95, 1e-6);
@@ -184,10 +191,12 @@ TEST_F(RealDataReportsTest, UnitedKingdomAndOneProduct) {
   analytics::ReportOptions all;
   all.top = 100000;
   const auto products = Report("products", all);
-  const auto found = std::find_if(products["rows"].begin(), products["rows"].end(),
-                                  [](const auto& row) { return row["stock_code"] == "85123A"; });
+  const auto found =
+      std::find_if(products["rows"].begin(), products["rows"].end(),
+                   [](const auto& row) { return row["stock_code"] == "85123A"; });
   ASSERT_NE(found, products["rows"].end());
-  EXPECT_DOUBLE_EQ((*found)["revenue"].get<double>(), std::stod(MilliToPounds(product_revenue)));
+  EXPECT_DOUBLE_EQ((*found)["revenue"].get<double>(),
+                   std::stod(MilliToPounds(product_revenue)));
   EXPECT_EQ((*found)["quantity"], product_units);
   EXPECT_EQ((*found)["orders"], product_orders.size());
   EXPECT_EQ((*found)["customers"], product_customers.size());

@@ -37,13 +37,15 @@ class CliTest : public ::testing::Test {
 };
 
 constexpr char kSmallCsv[] =
-    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\r\n"
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+    "Country\r\n"
     "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United "
     "Kingdom\r\n"
     "536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom\r\n"
     "C536379,D,Discount,-1,12/1/2010 9:41,27.5,14527,United Kingdom\r\n"
     "536414,22139,,56,12/1/2010 11:52,0,,United Kingdom\r\n"
-    "536544,21773,\"DECORATIVE ROSE BATHROOM BOTTLE, \"\"X\"\"\",1,12/1/2010 14:32,2.51,,United "
+    "536544,21773,\"DECORATIVE ROSE BATHROOM BOTTLE, \"\"X\"\"\",1,12/1/2010 "
+    "14:32,2.51,,United "
     "Kingdom\r\n"
     "536370,22728,ALARM CLOCK BAKELIKE PINK,24,12/1/2010 8:45,3.75,12583,France\r\n";
 
@@ -84,18 +86,21 @@ TEST_F(CliTest, ProfileWritesSummaryProfileAndQuarantine) {
   const auto out = dir_ / "out";
   const auto quarantine = dir_ / "quarantine.csv";
   const CliRun run = RunCli("profile --input " + input + " --out " + out.string() +
-                         " --quarantine " + quarantine.string() + " --format json");
+                            " --quarantine " + quarantine.string() + " --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   std::ifstream summary(out / "dataset_summary.csv");
   std::stringstream summary_text;
   summary_text << summary.rdbuf();
-  EXPECT_NE(summary_text.str().find("rows_clean,3\n"), std::string::npos) << summary_text.str();
+  EXPECT_NE(summary_text.str().find("rows_clean,3\n"), std::string::npos)
+      << summary_text.str();
   std::ifstream profile_file(out / "profile.json");
   EXPECT_EQ(nlohmann::json::parse(profile_file)["rows_read"], 6);
   std::ifstream quarantine_file(quarantine);
   std::stringstream quarantine_text;
   quarantine_text << quarantine_file.rdbuf();
-  EXPECT_EQ(quarantine_text.str().rfind("source,line,column,field,reason,detail,raw_row\n", 0), 0u);
+  EXPECT_EQ(
+      quarantine_text.str().rfind("source,line,column,field,reason,detail,raw_row\n", 0),
+      0u);
   EXPECT_NE(quarantine_text.str().find(",4,1,InvoiceNo,cancellation,"), std::string::npos)
       << quarantine_text.str();
   // The quoted description with a comma and quotes survives into raw_row, re-quoted.
@@ -136,7 +141,8 @@ TEST_F(CliTest, BadOptionsExitWith2) {
 
 TEST_F(CliTest, RealDataProfileJson) {
   SKIP_WITHOUT_REAL_DATA();
-  const CliRun run = RunCli("profile --input " + testing::RealDataPath() + " --format json");
+  const CliRun run =
+      RunCli("profile --input " + testing::RealDataPath() + " --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out.substr(0, 2000);
   const auto json = nlohmann::json::parse(run.out);
   EXPECT_EQ(json["rows_read"], 541909);

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "analytics/profile.h"
-#include "ingest/csv_reader.h"
 #include "independent_reader.h"
+#include "ingest/csv_reader.h"
 #include "real_data.h"
 
 namespace storepulse {
@@ -35,7 +35,8 @@ struct Independent {
 // "12/1/2010 8:26" -> "2010-12-01 08:26" so that strings sort as times.
 std::string Sortable(const std::string& date) {
   int month, day, year, hour, minute;
-  EXPECT_EQ(std::sscanf(date.c_str(), "%d/%d/%d %d:%d", &month, &day, &year, &hour, &minute), 5)
+  EXPECT_EQ(
+      std::sscanf(date.c_str(), "%d/%d/%d %d:%d", &month, &day, &year, &hour, &minute), 5)
       << date;
   char text[32];
   std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:00", year, month, day, hour,
@@ -69,7 +70,8 @@ Independent ComputeIndependently(const std::string& path) {
     figures.products.insert(fields[1]);
     figures.countries.insert(fields[7]);
     const std::string date = Sortable(fields[4]);
-    if (figures.first_date.empty() || date < figures.first_date) figures.first_date = date;
+    if (figures.first_date.empty() || date < figures.first_date)
+      figures.first_date = date;
     if (figures.last_date.empty() || date > figures.last_date) figures.last_date = date;
   }
   return figures;
@@ -86,11 +88,13 @@ TEST(RealDataTest, CountsAndFiguresMatchAnIndependentReading) {
   EXPECT_EQ(stats.rows_clean, 397'884u);
   EXPECT_EQ(stats.rows_quarantined, 541'909u - 397'884u);
   EXPECT_EQ(stats.encoding, ingest::TextEncoding::kLatin1);
-  EXPECT_EQ(stats.empty_values[static_cast<size_t>(ingest::OrderColumn::kCustomer)], 135'080u);
-  EXPECT_EQ(stats.empty_values[static_cast<size_t>(ingest::OrderColumn::kDescription)], 1'454u);
-  EXPECT_EQ(
-      stats.quarantine_reasons[static_cast<size_t>(ingest::QuarantineReason::kCancellation)],
-      9'288u);
+  EXPECT_EQ(stats.empty_values[static_cast<size_t>(ingest::OrderColumn::kCustomer)],
+            135'080u);
+  EXPECT_EQ(stats.empty_values[static_cast<size_t>(ingest::OrderColumn::kDescription)],
+            1'454u);
+  EXPECT_EQ(stats.quarantine_reasons[static_cast<size_t>(
+                ingest::QuarantineReason::kCancellation)],
+            9'288u);
 
   analytics::DataQuality quality;
   quality.duplicate_quarantined_rows = ingested->quarantine.CountDuplicateRows();
@@ -111,7 +115,8 @@ TEST(RealDataTest, CountsAndFiguresMatchAnIndependentReading) {
   EXPECT_EQ(profile.customers, independent.customers.size());
   EXPECT_EQ(profile.products, independent.products.size());
   EXPECT_EQ(profile.countries, independent.countries.size());
-  EXPECT_EQ(profile.revenue.units(), static_cast<WideInt>(independent.revenue_milli) * 10);
+  EXPECT_EQ(profile.revenue.units(),
+            static_cast<WideInt>(independent.revenue_milli) * 10);
   EXPECT_EQ(profile.duplicate_rows, independent.duplicate_rows);
   EXPECT_EQ(profile.duplicate_clean_rows, independent.duplicate_clean_rows);
   EXPECT_EQ(FormatIsoDateTime(profile.date_min), independent.first_date);

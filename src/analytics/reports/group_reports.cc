@@ -16,7 +16,8 @@ struct GroupReportSpec {
   bool products;         // products add a description column
 };
 
-RenderedReport RenderGroups(AnalyticsContext& context, const std::vector<GroupSummary>& groups,
+RenderedReport RenderGroups(AnalyticsContext& context,
+                            const std::vector<GroupSummary>& groups,
                             const StringDictionary& keys, const GroupReportSpec& spec,
                             size_t top) {
   const std::vector<uint32_t> all = RankByRevenue(groups, 0);
@@ -24,22 +25,28 @@ RenderedReport RenderGroups(AnalyticsContext& context, const std::vector<GroupSu
   MoneySum total;
   for (const GroupSummary& g : groups) total.Merge(g.revenue);
   auto description = [&](uint32_t code) {
-    return spec.products
-               ? std::string(context.table().descriptions().Get(context.product_descriptions()[code]))
-               : std::string();
+    return spec.products ? std::string(context.table().descriptions().Get(
+                               context.product_descriptions()[code]))
+                         : std::string();
   };
   RenderedReport rendered;
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  std::vector<TextTable::Column> columns = {{"#", TextTable::Align::kRight}, {spec.key_name}};
+  std::vector<TextTable::Column> columns = {{"#", TextTable::Align::kRight},
+                                            {spec.key_name}};
   if (spec.products) columns.push_back({"description"});
-  for (const char* title : {"revenue", "share", "units", "orders", "customers", "avg order"}) {
+  for (const char* title :
+       {"revenue", "share", "units", "orders", "customers", "avg order"}) {
     columns.push_back({title, TextTable::Align::kRight});
   }
   TextTable table(columns);
   CsvWriter csv;
   csv.Field(spec.key_name);
   if (spec.products) csv.Field("description");
-  csv.Field("revenue").Field("quantity").Field("orders").Field("customers").Field("lines");
+  csv.Field("revenue")
+      .Field("quantity")
+      .Field("orders")
+      .Field("customers")
+      .Field("lines");
   csv.Field("average_order_value").EndRow();
   for (size_t rank = 0; rank < all.size(); ++rank) {
     const GroupSummary& g = groups[all[rank]];
@@ -60,32 +67,39 @@ RenderedReport RenderGroups(AnalyticsContext& context, const std::vector<GroupSu
     rows.push_back(std::move(row));
     std::vector<std::string> cells = {std::to_string(rank + 1), key};
     if (spec.products) cells.push_back(description(g.code));
-    const double share = total.units() == 0 ? 0.0
-                                            : 100.0 * static_cast<double>(g.revenue.units()) /
-                                                  static_cast<double>(total.units());
+    const double share = total.units() == 0
+                             ? 0.0
+                             : 100.0 * static_cast<double>(g.revenue.units()) /
+                                   static_cast<double>(total.units());
     for (std::string cell :
          {DisplayMoney(g.revenue), fmt::format("{:.1f}%", share), FormatCount(g.quantity),
-          FormatCount(static_cast<int64_t>(g.orders)), FormatCount(static_cast<int64_t>(g.customers)),
+          FormatCount(static_cast<int64_t>(g.orders)),
+          FormatCount(static_cast<int64_t>(g.customers)),
           FormatCentsForDisplay(g.average_order_value_cents)}) {
       cells.push_back(std::move(cell));
     }
     table.AddRow(std::move(cells));
   }
-  rendered.json = {{"count", groups.size()}, {"revenue", JsonMoney(total)}, {"rows", std::move(rows)}};
-  rendered.text = fmt::format("{} ({} of {}, by revenue)\n", spec.title, shown, groups.size()) +
-                  table.Render();
+  rendered.json = {
+      {"count", groups.size()}, {"revenue", JsonMoney(total)}, {"rows", std::move(rows)}};
+  rendered.text =
+      fmt::format("{} ({} of {}, by revenue)\n", spec.title, shown, groups.size()) +
+      table.Render();
   rendered.csv = csv.Take();
   return rendered;
 }
 
 }  // namespace
 
-Result<RenderedReport> RenderProductsReport(AnalyticsContext& context, const ReportOptions& options) {
-  return RenderGroups(context, context.products(), context.table().stock_codes_dictionary(),
+Result<RenderedReport> RenderProductsReport(AnalyticsContext& context,
+                                            const ReportOptions& options) {
+  return RenderGroups(context, context.products(),
+                      context.table().stock_codes_dictionary(),
                       {"Products", "stock_code", true}, options.top);
 }
 
-Result<RenderedReport> RenderCountriesReport(AnalyticsContext& context, const ReportOptions&) {
+Result<RenderedReport> RenderCountriesReport(AnalyticsContext& context,
+                                             const ReportOptions&) {
   return RenderGroups(context, context.countries(), context.table().countries(),
                       {"Countries", "country", false}, 0);
 }

@@ -29,15 +29,24 @@ Result<RenderedReport> RenderRfmReport(AnalyticsContext& context, const ReportOp
     recency[segment] += s.recency_days;
     frequency[segment] += s.frequency;
     const std::string_view id = ids.Get(s.customer);
-    rows.push_back({{"customer_id", id}, {"recency_days", s.recency_days},
-                    {"frequency", s.frequency}, {"monetary", JsonMoney(s.monetary)},
-                    {"r", s.r}, {"f", s.f}, {"m", s.m},
+    rows.push_back({{"customer_id", id},
+                    {"recency_days", s.recency_days},
+                    {"frequency", s.frequency},
+                    {"monetary", JsonMoney(s.monetary)},
+                    {"r", s.r},
+                    {"f", s.f},
+                    {"m", s.m},
                     {"segment", RfmSegmentName(s.segment)}});
     csv.Field(id).Field(s.recency_days).Field(s.frequency).Field(s.monetary.ToString());
-    csv.Field(int{s.r}).Field(int{s.f}).Field(int{s.m}).Field(RfmSegmentName(s.segment)).EndRow();
+    csv.Field(int{s.r})
+        .Field(int{s.f})
+        .Field(int{s.m})
+        .Field(RfmSegmentName(s.segment))
+        .EndRow();
   }
   nlohmann::ordered_json segments = nlohmann::ordered_json::object();
-  TextTable table({{"segment"}, {"customers", TextTable::Align::kRight},
+  TextTable table({{"segment"},
+                   {"customers", TextTable::Align::kRight},
                    {"revenue", TextTable::Align::kRight},
                    {"mean recency (days)", TextTable::Align::kRight},
                    {"mean orders", TextTable::Align::kRight}});
@@ -45,8 +54,9 @@ Result<RenderedReport> RenderRfmReport(AnalyticsContext& context, const ReportOp
     const double n = static_cast<double>(std::max<uint64_t>(customers[i], 1));
     const std::string name(RfmSegmentName(static_cast<RfmSegment>(i)));
     segments[name] = {{"customers", customers[i]}, {"revenue", JsonMoney(revenue[i])}};
-    table.AddRow({name, FormatCount(static_cast<int64_t>(customers[i])), DisplayMoney(revenue[i]),
-                  fmt::format("{:.1f}", recency[i] / n), fmt::format("{:.2f}", frequency[i] / n)});
+    table.AddRow({name, FormatCount(static_cast<int64_t>(customers[i])),
+                  DisplayMoney(revenue[i]), fmt::format("{:.1f}", recency[i] / n),
+                  fmt::format("{:.2f}", frequency[i] / n)});
   }
   const int64_t snapshot = context.days().last_day() + 1;
   rendered.json = {{"snapshot_date", FormatIsoDate(snapshot)},

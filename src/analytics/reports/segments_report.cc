@@ -8,7 +8,8 @@
 
 namespace storepulse::analytics {
 
-Result<RenderedReport> RenderSegmentsReport(AnalyticsContext& context, const ReportOptions&) {
+Result<RenderedReport> RenderSegmentsReport(AnalyticsContext& context,
+                                            const ReportOptions&) {
   const Segmentation& s = context.segmentation();
   RenderedReport rendered;
   nlohmann::ordered_json tiers = nlohmann::ordered_json::object();
@@ -23,7 +24,8 @@ Result<RenderedReport> RenderSegmentsReport(AnalyticsContext& context, const Rep
   rendered.json = {{"customers", context.customers().size()},
                    {"tiers", std::move(tiers)},
                    {"thresholds",
-                    {{"high_value_min_p67", s.p67}, {"medium_value_min_p33", s.p33},
+                    {{"high_value_min_p67", s.p67},
+                     {"medium_value_min_p33", s.p33},
                      {"vip_min_p95", s.p95}}},
                    {"method",
                     "percentiles of per-customer revenue rounded to the penny, linear "
@@ -31,19 +33,27 @@ Result<RenderedReport> RenderSegmentsReport(AnalyticsContext& context, const Rep
 
   std::string text = fmt::format(
       "Customer segments ({} customers) by revenue per customer\n"
-      "  thresholds: VIP >= £{:.2f} (p95), High Value >= £{:.2f} (p67), Medium Value >= £{:.2f} (p33)\n\n",
+      "  thresholds: VIP >= £{:.2f} (p95), High Value >= £{:.2f} (p67), Medium Value >= "
+      "£{:.2f} (p33)\n\n",
       FormatCount(static_cast<int64_t>(context.customers().size())), s.p95, s.p67, s.p33);
-  TextTable table({{"tier"}, {"customers", TextTable::Align::kRight},
-                   {"revenue", TextTable::Align::kRight}, {"mean revenue", TextTable::Align::kRight},
+  TextTable table({{"tier"},
+                   {"customers", TextTable::Align::kRight},
+                   {"revenue", TextTable::Align::kRight},
+                   {"mean revenue", TextTable::Align::kRight},
                    {"mean orders", TextTable::Align::kRight}});
   CsvWriter csv;
-  csv.Field("tier").Field("customers").Field("revenue").Field("mean_revenue").Field("mean_orders");
+  csv.Field("tier")
+      .Field("customers")
+      .Field("revenue")
+      .Field("mean_revenue")
+      .Field("mean_orders");
   csv.EndRow();
   for (size_t t = 0; t < kTierCount; ++t) {
     const TierFigures& f = s.tiers[t];
     const std::string name(TierName(static_cast<Tier>(t)));
-    table.AddRow({name, FormatCount(static_cast<int64_t>(f.customers)), DisplayMoney(f.revenue),
-                  FormatCentsForDisplay(f.mean_revenue_cents), fmt::format("{:.2f}", f.mean_orders)});
+    table.AddRow({name, FormatCount(static_cast<int64_t>(f.customers)),
+                  DisplayMoney(f.revenue), FormatCentsForDisplay(f.mean_revenue_cents),
+                  fmt::format("{:.2f}", f.mean_orders)});
     csv.Field(name).Field(f.customers).Field(f.revenue.ToString());
     csv.Field(FormatCents(f.mean_revenue_cents)).Field(f.mean_orders, 2).EndRow();
   }
