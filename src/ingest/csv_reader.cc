@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -83,6 +84,25 @@ size_t FirstRecordStart(std::string_view data, size_t from, bool in_quotes,
   return data.size();
 }
 
+// Runs work in a dedicated arena of `threads` threads, or in the caller's when 0.
+class ParallelScope {
+ public:
+  explicit ParallelScope(int threads) {
+    if (threads > 0) arena_.emplace(threads);
+  }
+  template <typename Fn>
+  void execute(Fn&& fn) {
+    if (arena_) {
+      arena_->execute(std::forward<Fn>(fn));
+    } else {
+      fn();
+    }
+  }
+
+ private:
+  std::optional<tbb::task_arena> arena_;
+};
+
 std::string Shorten(std::string_view text) {
   return text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "...";
 }
@@ -122,7 +142,7 @@ Result<ColumnMap> ReadHeader(std::string_view data, size_t begin,
 
 TextEncoding DetectEncoding(std::string_view data, size_t begin,
                             const std::vector<size_t>& bounds, bool any_high, bool bom,
-                            tbb::task_arena& arena) {
+                            ParallelScope& arena) {
   if (!any_high) return bom ? TextEncoding::kUtf8 : TextEncoding::kAscii;
   if (bom) return TextEncoding::kUtf8;
   std::atomic<bool> valid{IsValidUtf8Range(data, begin, bounds.front())};
@@ -161,7 +181,9 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
 
   const int threads =
       options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
-  tbb::task_arena arena(threads);
+  // An arena of its own only when the caller asks for a thread count: creating arenas
+  // per call costs time and a little memory that TBB keeps.
+  ParallelScope arena(options.threads);
   const size_t body_bytes = data.size() - body_begin;
   const size_t chunk_bytes =
       options.chunk_bytes > 0
