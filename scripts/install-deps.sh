@@ -11,6 +11,7 @@ build_pkgs=(
   libfmt-dev libspdlog-dev libcli11-dev nlohmann-json3-dev
   libtbb-dev libfast-float-dev libabsl-dev libroaring-dev
   libgtest-dev libgmock-dev
+  libsqlite3-dev libpqxx-dev postgresql
 )
 bench_pkgs=(libbenchmark-dev hyperfine python3-pandas time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
