@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every benchmark: the Google Benchmark programs in BUILD_DIR, then the end-to-end
-# scripts. Figures go to stdout and to bench/results/ (JSON); copy them, with the machine
-# and the date, into docs/BENCHMARKS.md.
+# Runs every benchmark: the Google Benchmark programs in BUILD_DIR (the PostgreSQL one
+# against a throwaway local server), then the end-to-end scripts. Figures go to stdout
+# and bench/results/ (JSON); copy them, with the machine and the date, into
+# docs/BENCHMARKS.md.
 set -euo pipefail
 build=${1:-build-bench}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/results"
+pg_dir=$(mktemp -d)
+trap '"$here/../scripts/pg-test-server.sh" stop "$pg_dir" >/dev/null 2>&1 || true' EXIT
+STOREPULSE_BENCH_PG_URL=$("$here/../scripts/pg-test-server.sh" start "$pg_dir")
+export STOREPULSE_BENCH_PG_URL
 for program in "$build"/*_benchmark; do
   [ -x "$program" ] || continue
   name=$(basename "$program")
