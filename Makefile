@@ -5,6 +5,7 @@
 # Both install the Debian packages they need first (scripts/install-deps.sh).
 
 SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc)
 BUILD ?= build
 DATA ?=
@@ -16,7 +17,7 @@ CMAKE_FLAGS ?=
 SHARED_DATA := ../shared/data/OnlineRetail.csv
 BIN := $(BUILD)/storepulse
 
-.PHONY: all deps build run test bench fuzz check-asan format clean
+.PHONY: all deps build binary run test bench fuzz check-asan format clean
 
 all: build
 
@@ -29,13 +30,17 @@ $(BUILD)/CMakeCache.txt: | deps
 build: deps $(BUILD)/CMakeCache.txt
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The storepulse binary alone (what `make run` needs).
+binary: deps $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j $(JOBS) --target storepulse
+
 # The input of `make run`: DATA if given, else data/OnlineRetail.csv, else a sample.
 RUN_INPUT = $(if $(DATA),$(DATA),$(if $(wildcard data/OnlineRetail.csv),data/OnlineRetail.csv,$(BUILD)/sample-$(SAMPLE_ROWS).csv))
 
-$(BUILD)/sample-$(SAMPLE_ROWS).csv: | build
+$(BUILD)/sample-$(SAMPLE_ROWS).csv: | binary
 	@$(BIN) generate --rows $(SAMPLE_ROWS) --seed 42 --output $@
 
-run: build
+run: binary
 	@if [ -n "$(DATA)" ] && [ ! -f "$(DATA)" ]; then echo "make run: DATA=$(DATA) does not exist" >&2; exit 2; fi
 	@if [ "$(RUN_INPUT)" = "$(BUILD)/sample-$(SAMPLE_ROWS).csv" ]; then \
 	  echo "No real data (DATA=path or data/OnlineRetail.csv): using a generated sample of $(SAMPLE_ROWS) rows."; \
