@@ -1,0 +1,128 @@
+// `storepulse report` and `storepulse batch` as users run them.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "cli/cli_runner.h"
+#include "real_data.h"
+#include "storage/warehouse.h"
+
+namespace storepulse {
+namespace {
+
+using testing::CliRun;
+using testing::RunCli;
+
+class ReportBatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("storepulse-rb-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Read(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ReportBatchTest, EveryReportKindRendersInEveryFormat) {
+  SKIP_WITHOUT_REAL_DATA();
+  for (const char* kind : {"daily", "weekly", "segments", "rfm", "products", "countries",
+                           "cohorts", "seasonality"}) {
+    for (const char* format : {"text", "json", "csv"}) {
+      const CliRun run =
+          RunCli(std::string("report ") + kind + " --input " + testing::RealDataPath() +
+                 " --format " + format + " --top 3");
+      ASSERT_EQ(run.exit_code, 0)
+          << kind << " " << format << ": " << run.out.substr(0, 500);
+      EXPECT_FALSE(run.out.empty()) << kind << " " << format;
+      if (std::string(format) == "json") {
+        EXPECT_TRUE(nlohmann::json::accept(run.out)) << kind;
+      }
+    }
+  }
+}
+
+TEST_F(ReportBatchTest, DailyTextHasTheTruthfulLabels) {
+  SKIP_WITHOUT_REAL_DATA();
+  const CliRun run = RunCli("report daily --input " + testing::RealDataPath());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("Total Revenue:"), std::string::npos);
+  EXPECT_NE(run.out.find("£184,349.28"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Orders (distinct invoices):"), std::string::npos);
+  EXPECT_NE(run.out.find("Order Lines:"), std::string::npos);
+}
+
+TEST_F(ReportBatchTest, ADateOutsideTheDataExitsWith2AndNamesTheRange) {
+  SKIP_WITHOUT_REAL_DATA();
+  const CliRun run =
+      RunCli("report daily --input " + testing::RealDataPath() + " --date 2012-01-01");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.out.find("no sales on 2012-01-01: the data has sales from 2010-12-01 to "
+                         "2011-12-09"),
+            std::string::npos)
+      << run.out;
+  EXPECT_EQ(RunCli("report daily --input x.csv --date 2011-13-01").exit_code, 2);
+  EXPECT_EQ(RunCli("report nonsense --input x.csv").exit_code, 2);
+}
+
+TEST_F(ReportBatchTest, BatchWritesEveryFileAndTheWarehouseTwiceWithoutDuplicates) {
+  SKIP_WITHOUT_REAL_DATA();
+  const auto out = dir_ / "out";
+  const std::string url = "sqlite://" + (dir_ / "w.db").string();
+  for (int run_number = 0; run_number < 2; ++run_number) {
+    const CliRun run = RunCli("batch --input " + testing::RealDataPath() + " --out " +
+                              out.string() + " --warehouse " + url);
+    ASSERT_EQ(run.exit_code, 0) << run.out;
+    EXPECT_NE(run.out.find("DAILY E-COMMERCE ANALYTICS REPORT"), std::string::npos);
+  }
+  for (const char* file :
+       {"daily_metrics.json", "weekly_trends.json", "customer_segments.json", "rfm.csv",
+        "products.csv", "countries.csv", "cohorts.csv", "seasonality.json",
+        "quarantine.csv", "batch.log"}) {
+    EXPECT_TRUE(std::filesystem::exists(out / file)) << file;
+  }
+  auto warehouse = storage::OpenWarehouse(url);
+  ASSERT_TRUE(warehouse.ok()) << warehouse.status().ToString();
+  auto counts = (*warehouse)
+                    ->Query(
+                        "SELECT (SELECT count(*) FROM order_lines), (SELECT count(*) "
+                        "FROM quarantine), "
+                        "(SELECT count(*) FROM daily_metrics), (SELECT count(*) FROM "
+                        "batch_runs WHERE status = "
+                        "'succeeded')");
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(*counts->rows[0][0], "397884");
+  EXPECT_EQ(*counts->rows[0][1], "144025");
+  EXPECT_EQ(*counts->rows[0][2], "305");
+  EXPECT_EQ(*counts->rows[0][3], "2");
+  const auto daily = nlohmann::json::parse(Read(out / "daily_metrics.json"));
+  EXPECT_EQ(daily["date"], "2011-12-09");
+  EXPECT_EQ(daily["days"].size(), 305u);
+  const auto segments = nlohmann::json::parse(Read(out / "customer_segments.json"));
+  EXPECT_EQ(segments["tiers"]["VIP"]["customers"], 217);
+  EXPECT_NE(Read(out / "batch.log").find("batch finished"), std::string::npos);
+  EXPECT_NE(Read(out / "rfm.csv").find("customer_id,recency_days,frequency,monetary"),
+            std::string::npos);
+}
+
+TEST_F(ReportBatchTest, BatchRefusesAnUnknownWarehouseScheme) {
+  SKIP_WITHOUT_REAL_DATA();
+  const CliRun run = RunCli("batch --input " + testing::RealDataPath() + " --out " +
+                            (dir_ / "out").string() + " --warehouse mysql://x/y");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.out.find("--warehouse mysql://x/y"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace storepulse
