@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "analytics/report_registry.h"
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "cli/input_errors.h"
 #include "cli/progress.h"
@@ -123,19 +124,13 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 
 int Run(const BatchOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  std::unique_ptr<tbb::global_control> limit;
-  if (options.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(
-        tbb::global_control::max_allowed_parallelism, options.threads);
-  }
+  const auto limit = LimitThreads(options.threads);
   analytics::ReportOptions report_options;
-  if (!options.date.empty()) {
-    int64_t day = 0;
-    if (!ParseIsoDate(options.date, &day)) {
-      return ReportInputError(Status::InvalidArgument(
-          fmt::format("--date: expected YYYY-MM-DD, got '{}'", options.date)));
-    }
-    report_options.day = day;
+  auto day = ParseDateOption(options.date);
+  if (!day.ok()) return ReportInputError(day.status());
+  report_options.day = *day;
+  if (Status created = CreateOutputDirectory(options.out_dir); !created.ok()) {
+    return ReportInputError(created);
   }
   const std::filesystem::path dir(options.out_dir);
   std::error_code error;
@@ -147,12 +142,7 @@ int Run(const BatchOptions& options) {
   auto log = MakeLogger(dir / "batch.log");
   log->info("batch started: input {}, output {}", options.input, options.out_dir);
 
-  ProgressBar progress("reading", "B");
-  ingest::IngestOptions ingest_options;
-  ingest_options.threads = options.threads;
-  if (progress.enabled()) ingest_options.progress = progress.AsCallback();
-  auto ingested = ingest::ReadOrderLinesFile(options.input, ingest_options);
-  progress.Finish();
+  auto ingested = ReadInput(options.input, options.threads);
   if (!ingested.ok()) {
     log->error("ingest failed: {}", ingested.status().message());
     return ReportInputError(ingested.status());
@@ -251,21 +241,19 @@ void RegisterBatchCommand(CLI::App& app, int* exit_code) {
       "batch",
       "The main job: read and clean an export, compute every report, write them to --out "
       "(JSON and CSV) and print the daily report");
-  command
-      ->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
-      ->required();
+  AddInputOption(command, &options->input);
   command->add_option(
       "--date", options->date,
       "The day of the daily report and the end of the weekly one, YYYY-MM-DD "
       "(default: the last sale)");
   command
-      ->add_option("--warehouse", options->warehouse, "Where to store the results: none")
+      ->add_option("--warehouse", options->warehouse,
+                   "Where to store the results: sqlite:///path.db, sqlite://relative.db, "
+                   "postgresql://user@host:port/db, or none")
       ->capture_default_str();
   command->add_option("--out", options->out_dir, "Directory for the report files")
       ->capture_default_str();
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
+  AddThreadsOption(command, &options->threads);
   command->callback([options, exit_code] { *exit_code = Run(*options); });
 }
 

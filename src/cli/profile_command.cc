@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "analytics/profile.h"
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "cli/input_errors.h"
 #include "cli/progress.h"
@@ -173,17 +174,8 @@ std::string RenderText(const analytics::Profile& p) {
 }
 
 int Run(const ProfileOptions& options) {
-  std::unique_ptr<tbb::global_control> limit;
-  if (options.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(
-        tbb::global_control::max_allowed_parallelism, options.threads);
-  }
-  ProgressBar progress("reading", "B");
-  ingest::IngestOptions ingest_options;
-  ingest_options.threads = options.threads;
-  if (progress.enabled()) ingest_options.progress = progress.AsCallback();
-  auto ingested = ingest::ReadOrderLinesFile(options.input, ingest_options);
-  progress.Finish();
+  const auto limit = LimitThreads(options.threads);
+  auto ingested = ReadInput(options.input, options.threads);
   if (!ingested.ok()) return ReportInputError(ingested.status());
 
   // Duplicates among the quarantined rows are counted while the profile is computed.
@@ -201,11 +193,8 @@ int Run(const ProfileOptions& options) {
     if (!written.ok()) return ReportInputError(written);
   }
   if (!options.out_dir.empty()) {
-    std::error_code error;
-    std::filesystem::create_directories(options.out_dir, error);
-    if (error) {
-      return ReportInputError(Status::IOError(fmt::format(
-          "--out {}: cannot create directory: {}", options.out_dir, error.message())));
+    if (Status created = CreateOutputDirectory(options.out_dir); !created.ok()) {
+      return ReportInputError(created);
     }
     const std::filesystem::path dir(options.out_dir);
     Status written = WriteFileAtomically((dir / "dataset_summary.csv").string(),
@@ -232,9 +221,7 @@ void RegisterProfileCommand(CLI::App& app, int* exit_code) {
       "profile",
       "Read an order-line CSV, clean it and describe the data (rows, quarantine, "
       "nulls, duplicates, ranges, distributions, top countries and products)");
-  command
-      ->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
-      ->required();
+  AddInputOption(command, &options->input);
   command
       ->add_option("--format", options->format,
                    "Output: text (people) or json (machines)")
@@ -246,9 +233,7 @@ void RegisterProfileCommand(CLI::App& app, int* exit_code) {
   command->add_option(
       "--out", options->out_dir,
       "Also write dataset_summary.csv and profile.json into this directory");
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
+  AddThreadsOption(command, &options->threads);
   command->callback([options, exit_code] { *exit_code = Run(*options); });
 }
 

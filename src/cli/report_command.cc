@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "analytics/report_registry.h"
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "cli/input_errors.h"
 #include "cli/progress.h"
@@ -24,28 +25,14 @@ struct ReportCommandOptions {
 };
 
 int Run(const ReportCommandOptions& options) {
-  std::unique_ptr<tbb::global_control> limit;
-  if (options.threads > 0) {
-    limit = std::make_unique<tbb::global_control>(
-        tbb::global_control::max_allowed_parallelism, options.threads);
-  }
+  const auto limit = LimitThreads(options.threads);
   analytics::ReportOptions report_options;
   report_options.top = options.top;
-  if (!options.date.empty()) {
-    int64_t day = 0;
-    if (!ParseIsoDate(options.date, &day)) {
-      return ReportInputError(Status::InvalidArgument(
-          fmt::format("--date: expected YYYY-MM-DD, got '{}'", options.date)));
-    }
-    report_options.day = day;
-  }
+  auto day = ParseDateOption(options.date);
+  if (!day.ok()) return ReportInputError(day.status());
+  report_options.day = *day;
   const analytics::ReportKind* kind = analytics::FindReportKind(options.kind);
-  ProgressBar progress("reading", "B");
-  ingest::IngestOptions ingest_options;
-  ingest_options.threads = options.threads;
-  if (progress.enabled()) ingest_options.progress = progress.AsCallback();
-  auto ingested = ingest::ReadOrderLinesFile(options.input, ingest_options);
-  progress.Finish();
+  auto ingested = ReadInput(options.input, options.threads);
   if (!ingested.ok()) return ReportInputError(ingested.status());
   analytics::AnalyticsContext context(ingested->table);
   auto rendered = kind->render(context, report_options);
@@ -74,9 +61,7 @@ void RegisterReportCommand(CLI::App& app, int* exit_code) {
   command->add_option("kind", options->kind, "Report kind")
       ->required()
       ->check(CLI::IsMember(kinds));
-  command
-      ->add_option("--input,-i", options->input, "Order-line CSV (Online Retail format)")
-      ->required();
+  AddInputOption(command, &options->input);
   command->add_option(
       "--date", options->date,
       "daily, weekly: the (last) day, YYYY-MM-DD (default: the last sale)");
@@ -87,9 +72,7 @@ void RegisterReportCommand(CLI::App& app, int* exit_code) {
       ->add_option("--format", options->format, "text (people), json (machines) or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
-  command->add_option("--threads", options->threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
+  AddThreadsOption(command, &options->threads);
   command->callback([options, exit_code] { *exit_code = Run(*options); });
 }
 

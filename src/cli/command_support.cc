@@ -1,0 +1,58 @@
+#include "cli/command_support.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cli/progress.h"
+
+namespace storepulse::cli {
+
+void AddInputOption(CLI::App* command, std::string* input) {
+  command->add_option("--input,-i", *input, "Order-line CSV (Online Retail format)")
+      ->required();
+}
+
+void AddThreadsOption(CLI::App* command, int* threads) {
+  command->add_option("--threads", *threads, "Worker threads (0: all cores)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+}
+
+std::unique_ptr<tbb::global_control> LimitThreads(int threads) {
+  if (threads <= 0) return nullptr;
+  return std::make_unique<tbb::global_control>(
+      tbb::global_control::max_allowed_parallelism, threads);
+}
+
+Result<ingest::IngestResult> ReadInput(const std::string& input, int threads) {
+  ProgressBar progress("reading", "B");
+  ingest::IngestOptions options;
+  options.threads = threads;
+  if (progress.enabled()) options.progress = progress.AsCallback();
+  auto ingested = ingest::ReadOrderLinesFile(input, options);
+  progress.Finish();
+  return ingested;
+}
+
+Result<std::optional<int64_t>> ParseDateOption(const std::string& text) {
+  if (text.empty()) return std::optional<int64_t>();
+  int64_t day = 0;
+  if (!ParseIsoDate(text, &day)) {
+    return Status::InvalidArgument(
+        fmt::format("--date: expected YYYY-MM-DD, got '{}'", text));
+  }
+  return std::optional<int64_t>(day);
+}
+
+Status CreateOutputDirectory(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    return Status::IOError(
+        fmt::format("--out {}: cannot create directory: {}", dir, error.message()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace storepulse::cli

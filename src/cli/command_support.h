@@ -1,0 +1,33 @@
+// What several commands share: the --input and --threads options, reading the input
+// with a progress bar, the --date option, the output directory.
+#pragma once
+
+#include <oneapi/tbb/global_control.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "ingest/csv_reader.h"
+
+namespace storepulse::cli {
+
+void AddInputOption(CLI::App* command, std::string* input);
+void AddThreadsOption(CLI::App* command, int* threads);
+
+// Caps oneTBB at `threads` while the returned object lives (nothing when 0).
+std::unique_ptr<tbb::global_control> LimitThreads(int threads);
+
+// Reads and cleans `input`, with a progress bar on a terminal.
+Result<ingest::IngestResult> ReadInput(const std::string& input, int threads);
+
+// "" -> nullopt; "YYYY-MM-DD" -> its day; anything else InvalidArgument naming --date.
+Result<std::optional<int64_t>> ParseDateOption(const std::string& text);
+
+// Creates `dir` and its parents; IOError naming --out when it cannot.
+Status CreateOutputDirectory(const std::string& dir);
+
+}  // namespace storepulse::cli
