@@ -1,7 +1,6 @@
 // storepulse batch: the main job. Ingest, clean, every analytic, then the output
 // directory (and, later, the warehouse); prints the daily report.
 #include <fmt/format.h>
-#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -133,12 +132,6 @@ int Run(const BatchOptions& options) {
     return ReportInputError(created);
   }
   const std::filesystem::path dir(options.out_dir);
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) {
-    return ReportInputError(Status::IOError(fmt::format(
-        "--out {}: cannot create directory: {}", options.out_dir, error.message())));
-  }
   auto log = MakeLogger(dir / "batch.log");
   log->info("batch started: input {}, output {}", options.input, options.out_dir);
 

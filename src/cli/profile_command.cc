@@ -1,6 +1,5 @@
 // storepulse profile: read an export, clean it, and describe it.
 #include <fmt/format.h>
-#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_invoke.h>
 
 #include <chrono>

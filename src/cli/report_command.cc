@@ -1,6 +1,5 @@
 // storepulse report KIND: one report of the registry, as text, JSON or CSV.
 #include <fmt/format.h>
-#include <oneapi/tbb/global_control.h>
 
 #include <memory>
 
