@@ -20,7 +20,8 @@ hyperfine --warmup 3 --runs 20 --export-json "$out" \
   -n storepulse "'$bin' profile --input '$file' --format json > /dev/null" \
   -n pandas-read_csv "/usr/bin/python3 '$here/peers/pandas_profile.py' --read-only '$file' > /dev/null" \
   -n pandas-profile "/usr/bin/python3 '$here/peers/pandas_profile.py' '$file' > /dev/null" \
-  -n storepulse-batch "'$bin' batch --input '$file' --out '$work' > /dev/null" \
+  -n storepulse-batch "'$bin' batch --input '$file' --out '$work' --warehouse none > /dev/null" \
+  -n storepulse-batch-sqlite "rm -f '$work/bench.db'* && '$bin' batch --input '$file' --out '$work' --warehouse 'sqlite://$work/bench.db' > /dev/null" \
   -n pandas-batch "/usr/bin/python3 '$here/peers/pandas_batch.py' '$file' > /dev/null" \
   >/dev/null
 /usr/bin/python3 - "$out" "$bytes" "$rows" <<'PY'
@@ -29,8 +30,8 @@ results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 size, rows = int(sys.argv[2]), int(sys.argv[3])
 sp = results["storepulse"]["median"]
 print(f"profile end to end, {size/1e6:.1f} MB, {rows:,} rows (median of 20 runs)")
-print(f"{'command':<18}{'median s':>10}{'MB/s':>10}{'rows/s':>14}{'vs storepulse':>15}")
+print(f"{'command':<24}{'median s':>10}{'MB/s':>10}{'rows/s':>14}{'vs storepulse':>15}")
 for name, r in results.items():
     m = r["median"]
-    print(f"{name:<18}{m:>10.4f}{size/1e6/m:>10.0f}{rows/m:>14,.0f}{m/sp:>14.1f}x")
+    print(f"{name:<24}{m:>10.4f}{size/1e6/m:>10.0f}{rows/m:>14,.0f}{m/sp:>14.1f}x")
 PY
