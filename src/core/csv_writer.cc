@@ -9,11 +9,16 @@ void AppendCsvField(std::string_view value, std::string* out) {
     out->append(value);
     return;
   }
+  // Quoted: copy the runs between quotes whole, doubling each quote.
   out->push_back('"');
-  for (char c : value) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
+  size_t from = 0;
+  for (size_t quote = value.find('"'); quote != std::string_view::npos;
+       quote = value.find('"', from)) {
+    out->append(value.substr(from, quote + 1 - from));
+    out->push_back('"');
+    from = quote + 1;
   }
+  out->append(value.substr(from));
   out->push_back('"');
 }
 
