@@ -27,11 +27,11 @@ std::string_view RfmSegmentName(RfmSegment segment) {
   return "Unknown";
 }
 
-RfmSegment SegmentOf(uint8_t r, uint8_t f) {
+RfmSegment SegmentOf(uint8_t r, uint8_t f, uint64_t orders) {
   if (r >= 4 && f >= 4) return RfmSegment::kChampions;
   if (r >= 3 && f >= 3) return RfmSegment::kLoyal;
-  if (r >= 4 && f >= 2) return RfmSegment::kPotentialLoyalist;
-  if (r >= 4) return RfmSegment::kNew;
+  if (r >= 4 && orders == 1) return RfmSegment::kNew;
+  if (r >= 4) return RfmSegment::kPotentialLoyalist;
   if (r <= 2 && f >= 4) return RfmSegment::kCantLose;
   if (r <= 2 && f >= 3) return RfmSegment::kAtRisk;
   if (r >= 2) return RfmSegment::kHibernating;
@@ -87,7 +87,7 @@ std::vector<RfmScore> ScoreRfm(const std::vector<CustomerSummary>& customers,
     scores[i].r = static_cast<uint8_t>(6 - r[i]);  // the most recent score 5
     scores[i].f = f[i];
     scores[i].m = m[i];
-    scores[i].segment = SegmentOf(scores[i].r, f[i]);
+    scores[i].segment = SegmentOf(scores[i].r, f[i], scores[i].frequency);
   }
   return scores;
 }

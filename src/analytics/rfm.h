@@ -10,15 +10,18 @@
 // rank(method="first")), cut into five equal groups (qcut); recency scores 5 for the
 // most recent, frequency and monetary 5 for the highest.
 //
-// Segments, by recency score R and frequency score F, first rule that matches:
+// Segments, by recency score R, frequency score F and the number of orders, first rule
+// that matches:
 //   Champions           R >= 4 and F >= 4
 //   Loyal               R >= 3 and F >= 3
-//   Potential Loyalist  R >= 4 and F >= 2
-//   New                 R >= 4 (and F = 1)
+//   New                 R >= 4 and exactly one order
+//   Potential Loyalist  R >= 4 (recent, a few orders)
 //   Can't Lose          R <= 2 and F >= 4
 //   At Risk             R <= 2 and F >= 3
 //   Hibernating         R >= 2 (R 2-3, F <= 2)
 //   Lost                everyone else (R = 1, F <= 2)
+// "New" looks at the orders themselves: with ties ranked by order of appearance, many
+// one-order customers get F = 2, and a recent first-time buyer is new whatever F says.
 #pragma once
 
 #include <array>
@@ -57,6 +60,6 @@ struct RfmScore {
 std::vector<RfmScore> ScoreRfm(const std::vector<CustomerSummary>& customers,
                                int64_t snapshot_day);
 
-RfmSegment SegmentOf(uint8_t r, uint8_t f);
+RfmSegment SegmentOf(uint8_t r, uint8_t f, uint64_t orders);
 
 }  // namespace storepulse::analytics
