@@ -1,6 +1,7 @@
 #include "analytics/analytics_context.h"
 
-#include <absl/container/flat_hash_map.h>
+#include "analytics/description_tally.h"
+
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_invoke.h>
 
@@ -59,22 +60,12 @@ const Seasonality& AnalyticsContext::seasonality() {
 
 const std::vector<uint32_t>& AnalyticsContext::product_descriptions() {
   if (!product_descriptions_) {
-    const size_t products = table_.stock_codes_dictionary().size();
-    std::vector<uint32_t> best(products, 0);
-    std::vector<uint64_t> best_lines(products, 0);
-    absl::flat_hash_map<uint64_t, uint64_t> lines;
+    DescriptionTally tally(table_.stock_codes_dictionary().size());
     const auto stocks = table_.stock_codes();
     const auto descriptions = table_.description_codes();
-    for (size_t row = 0; row < table_.size(); ++row) {
-      const uint64_t key = (static_cast<uint64_t>(stocks[row]) << 32) | descriptions[row];
-      const uint64_t count = ++lines[key];
-      // Strictly more lines wins, so ties keep the description seen first.
-      if (count > best_lines[stocks[row]]) {
-        best_lines[stocks[row]] = count;
-        best[stocks[row]] = descriptions[row];
-      }
-    }
-    product_descriptions_ = std::move(best);
+    for (size_t row = 0; row < table_.size(); ++row)
+      tally.Add(stocks[row], descriptions[row]);
+    product_descriptions_ = tally.TakeAll();
   }
   return *product_descriptions_;
 }

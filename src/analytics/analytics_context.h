@@ -35,8 +35,7 @@ class AnalyticsContext {
   const std::vector<GroupSummary>& products();
   const std::vector<GroupSummary>& countries();
   const Seasonality& seasonality();
-  // The most frequent description of each stock code (ties: the first to reach the
-  // count), by code.
+  // The most frequent description of each stock code (description_tally.h), by code.
   const std::vector<uint32_t>& product_descriptions();
 
   void ComputeAll();

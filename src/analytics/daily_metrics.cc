@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "analytics/description_tally.h"
 #include "analytics/distinct_stamps.h"
 
 namespace storepulse::analytics {
@@ -110,7 +111,7 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
     uint64_t orders = 0;
   };
   absl::flat_hash_map<uint32_t, Group> customers, products, countries;
-  absl::flat_hash_map<uint64_t, uint64_t> descriptions;  // (stock, description) -> lines
+  DescriptionTally descriptions(table.stock_codes_dictionary().size());
   DistinctStamps customer_orders(table.invoices().size());
   DistinctStamps country_orders(table.invoices().size());
   customer_orders.NextGroup();
@@ -130,8 +131,7 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
     product.code = table.stock_codes()[row];
     product.revenue.Add(revenue);
     product.quantity += quantities[row];
-    ++descriptions[(static_cast<uint64_t>(product.code) << 32) |
-                   table.description_codes()[row]];
+    descriptions.Add(product.code, table.description_codes()[row]);
     Group& country = countries[table.country_codes()[row]];
     country.code = table.country_codes()[row];
     country.revenue.Add(revenue);
@@ -156,18 +156,9 @@ DailyReport ComputeDailyReport(const Table& table, const DayGroups& days, int64_
     report.top_countries.push_back({g.key, g.revenue, g.orders});
   rank(products, table.stock_codes_dictionary());
   for (const Group& g : ranked) {
-    uint32_t best = 0;
-    uint64_t best_lines = 0;
-    for (const auto& [pair, lines] : descriptions) {
-      if (pair >> 32 != g.code) continue;
-      const uint32_t description = static_cast<uint32_t>(pair);
-      if (lines > best_lines || (lines == best_lines && description < best)) {
-        best = description;
-        best_lines = lines;
-      }
-    }
     report.top_products.push_back(
-        {g.key, std::string(table.descriptions().Get(best)), g.revenue, g.quantity});
+        {g.key, std::string(table.descriptions().Get(descriptions.Best(g.code))),
+         g.revenue, g.quantity});
   }
   return report;
 }

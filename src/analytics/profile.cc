@@ -1,6 +1,5 @@
 #include "analytics/profile.h"
 
-#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_invoke.h>
 
@@ -8,6 +7,8 @@
 #include <array>
 #include <limits>
 
+#include "analytics/day_groups.h"
+#include "analytics/description_tally.h"
 #include "analytics/duplicates.h"
 #include "analytics/percentile.h"
 #include "core/parallel.h"
@@ -102,37 +103,26 @@ std::vector<uint32_t> TopCodes(const std::vector<WideInt>& revenue,
   return codes;
 }
 
-// The most frequent description of each of `stock_codes` (ties: the first seen).
+// The most frequent description of each of `stock_codes` (description_tally.h); only
+// their lines are counted.
 std::vector<uint32_t> MostFrequentDescriptions(const Table& table,
                                                const std::vector<uint32_t>& stock_codes) {
-  absl::flat_hash_map<uint32_t, size_t> wanted;
-  for (size_t i = 0; i < stock_codes.size(); ++i) wanted[stock_codes[i]] = i;
-  std::vector<absl::flat_hash_map<uint32_t, uint64_t>> counts(stock_codes.size());
-  std::vector<std::vector<uint32_t>> first_seen(stock_codes.size());
+  std::vector<bool> wanted(table.stock_codes_dictionary().size(), false);
+  for (uint32_t code : stock_codes) wanted[code] = true;
+  DescriptionTally tally(wanted.size());
   const auto stocks = table.stock_codes();
   const auto descriptions = table.description_codes();
   for (size_t row = 0; row < table.size(); ++row) {
-    auto found = wanted.find(stocks[row]);
-    if (found == wanted.end()) continue;
-    if (counts[found->second][descriptions[row]]++ == 0) {
-      first_seen[found->second].push_back(descriptions[row]);
-    }
+    if (wanted[stocks[row]]) tally.Add(stocks[row], descriptions[row]);
   }
-  std::vector<uint32_t> best(stock_codes.size(), 0);
-  for (size_t i = 0; i < stock_codes.size(); ++i) {
-    uint64_t best_count = 0;
-    for (uint32_t description : first_seen[i]) {
-      if (counts[i][description] > best_count) {
-        best_count = counts[i][description];
-        best[i] = description;
-      }
-    }
-  }
+  std::vector<uint32_t> best;
+  for (uint32_t code : stock_codes) best.push_back(tally.Best(code));
   return best;
 }
 
+// Min, percentiles and max; the mean comes from the exact sums of ComputeTotals.
 template <typename T>
-Distribution Describe(std::span<const T> column, double scale, WideInt sum) {
+Distribution Describe(std::span<const T> column, double scale) {
   Distribution distribution;
   if (column.empty()) return distribution;
   std::vector<T> values(column.begin(), column.end());
@@ -143,22 +133,15 @@ Distribution Describe(std::span<const T> column, double scale, WideInt sum) {
   distribution.p50 = percentiles[0] / scale;
   distribution.p95 = percentiles[1] / scale;
   distribution.p99 = percentiles[2] / scale;
-  distribution.mean =
-      static_cast<double>(sum) / static_cast<double>(column.size()) / scale;
   return distribution;
 }
 
-uint64_t CountDistinctDays(const Table& table) {
-  std::vector<int64_t> days;
-  const auto timestamps = table.timestamps();
-  int64_t previous = std::numeric_limits<int64_t>::min();
-  for (Timestamp timestamp : timestamps) {
-    const int64_t day = DayOf(timestamp);
-    if (day != previous) days.push_back(day);
-    previous = day;
-  }
-  std::sort(days.begin(), days.end());
-  return static_cast<uint64_t>(std::unique(days.begin(), days.end()) - days.begin());
+uint64_t CountDaysWithSales(const Table& table) {
+  const DayGroups days = DayGroups::Build(table);
+  uint64_t with_sales = 0;
+  for (size_t i = 0; i < days.span(); ++i)
+    with_sales += days.RowCount(static_cast<int64_t>(i)) > 0;
+  return with_sales;
 }
 
 }  // namespace
@@ -174,17 +157,15 @@ Profile ComputeProfile(const Table& table, DataQuality quality, size_t top_n) {
   profile.table_bytes = table.MemoryBytes();
 
   Totals totals;
-  tbb::parallel_invoke([&] { totals = ComputeTotals(table); },
-                       [&] { profile.duplicate_clean_rows = CountDuplicateRows(table); },
-                       [&] {
-                         profile.quantity = Describe<int32_t>(table.quantities(), 1.0,
-                                                              0);  // mean filled in below
-                       },
-                       [&] {
-                         profile.unit_price = Describe<int64_t>(
-                             table.unit_prices(), Money::kUnitsPerCurrency, 0);
-                       },
-                       [&] { profile.days_with_sales = CountDistinctDays(table); });
+  tbb::parallel_invoke(
+      [&] { totals = ComputeTotals(table); },
+      [&] { profile.duplicate_clean_rows = CountDuplicateRows(table); },
+      [&] { profile.quantity = Describe<int32_t>(table.quantities(), 1.0); },
+      [&] {
+        profile.unit_price =
+            Describe<int64_t>(table.unit_prices(), Money::kUnitsPerCurrency);
+      },
+      [&] { profile.days_with_sales = CountDaysWithSales(table); });
   profile.duplicate_rows =
       profile.duplicate_clean_rows + profile.quality.duplicate_quarantined_rows;
   profile.revenue = MoneySum(totals.revenue);

@@ -103,7 +103,7 @@ Status StoreInWarehouse(const std::string& url, const std::string& source,
             ? std::string()
             : std::string(
                   ingest::OrderColumnName(static_cast<ingest::OrderColumn>(row.column))),
-        quarantine.Describe(i), std::string(quarantine.raw(i))});
+        quarantine.Detail(i), std::string(quarantine.raw(i))});
   }
   load.metrics = storage::MetricRowsOf(context);
   Status loaded = warehouse->Load(run, load);

@@ -22,6 +22,19 @@ bool SplitIntegerDigits(std::string_view text, size_t* digits) {
   return true;
 }
 
+bool ParseDateCached(std::string_view text, Timestamp* timestamp, CleaningCache* cache) {
+  if (cache == nullptr) return ParseDateTime(text, timestamp);
+  if (cache->valid && text == cache->date_text) {
+    *timestamp = cache->timestamp;
+    return true;
+  }
+  if (!ParseDateTime(text, timestamp)) return false;
+  cache->date_text.assign(text);
+  cache->timestamp = *timestamp;
+  cache->valid = true;
+  return true;
+}
+
 }  // namespace
 
 bool ParseQuantity(std::string_view text, int32_t* quantity) {
@@ -47,23 +60,6 @@ bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
   *normalised = text.substr(0, digits);
   return true;
 }
-
-namespace {
-
-bool ParseDateCached(std::string_view text, Timestamp* timestamp, CleaningCache* cache) {
-  if (cache == nullptr) return ParseDateTime(text, timestamp);
-  if (cache->valid && text == cache->date_text) {
-    *timestamp = cache->timestamp;
-    return true;
-  }
-  if (!ParseDateTime(text, timestamp)) return false;
-  cache->date_text.assign(text);
-  cache->timestamp = *timestamp;
-  cache->valid = true;
-  return true;
-}
-
-}  // namespace
 
 std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line,
                                         CleaningCache* cache) {

@@ -64,7 +64,7 @@ std::string Shorten(std::string_view text, size_t limit = 60) {
   return std::string(text.substr(0, limit)) + "...";
 }
 
-std::string Detail(QuarantineReason reason, std::string_view value) {
+std::string DetailOf(QuarantineReason reason, std::string_view value) {
   const std::string shown = Shorten(value);
   switch (reason) {
     case QuarantineReason::kUnterminatedQuote:
@@ -92,6 +92,10 @@ std::string Detail(QuarantineReason reason, std::string_view value) {
 
 }  // namespace
 
+std::string Quarantine::Detail(size_t i) const {
+  return DetailOf(rows_[i].reason, value(i));
+}
+
 TextPosition Quarantine::Position(size_t i) const {
   const QuarantinedRow& r = rows_[i];
   if (r.column == kWholeRow) return TextPosition{r.line, 0};
@@ -100,7 +104,7 @@ TextPosition Quarantine::Position(size_t i) const {
 
 std::string Quarantine::Describe(size_t i) const {
   const QuarantinedRow& r = rows_[i];
-  const std::string detail = Detail(r.reason, value(i));
+  const std::string detail = Detail(i);
   if (r.column == kWholeRow) {
     return fmt::format("line {}: {}: {}", r.line, QuarantineReasonName(r.reason), detail);
   }
@@ -142,7 +146,7 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source
     text->push_back(',');
     text->append(QuarantineReasonName(r.reason));
     text->push_back(',');
-    AppendCsvField(Detail(r.reason, value(i)), text);
+    AppendCsvField(Detail(i), text);
     text->push_back(',');
     AppendCsvField(raw(i), text);
     text->push_back('\n');

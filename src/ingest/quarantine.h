@@ -65,7 +65,10 @@ class Quarantine {
   // Line and column (in characters, 1-based) where the offending field starts; the
   // row's line and column 0 when the whole row is at fault.
   TextPosition Position(size_t i) const;
-  // "line 12, column 27 (Quantity): '-6' is not positive", for people and logs.
+  // Why row i was rejected, without its place: "quantity '-6' is not positive".
+  std::string Detail(size_t i) const;
+  // "line 12, column 27 (Quantity): non_positive_quantity: quantity '-6' is not
+  // positive", for people and logs.
   std::string Describe(size_t i) const;
   // Every copy after the first of a row whose raw text repeats exactly.
   uint64_t CountDuplicateRows() const;
