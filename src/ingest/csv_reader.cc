@@ -144,9 +144,10 @@ Result<ColumnMap> ReadHeader(std::string_view data, size_t begin,
 }
 
 TextEncoding DetectEncoding(std::string_view data, size_t begin, size_t body_begin,
-                            const std::vector<ChunkScan>& scans, bool bom) {
+                            const std::vector<ChunkScan>& scans, bool bom,
+                            bool not_utf8) {
   bool any_high = HasHighBytes(data.substr(begin, body_begin - begin));
-  bool valid = IsValidUtf8Range(data, begin, body_begin);
+  bool valid = !not_utf8 && IsValidUtf8Range(data, begin, body_begin);
   for (const ChunkScan& scan : scans) {
     any_high |= scan.high_bytes;
     valid &= scan.valid_utf8;
@@ -206,19 +207,22 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   // Pass 1: quote parity at every chunk start (for record boundaries) and whether any
   // byte needs an encoding decision.
   std::vector<ChunkScan> scans(chunk_count);
+  std::atomic<bool> not_utf8{false};
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
       populate(bounds[k], bounds[k + 1]);
       scans[k] = ScanChunk(data, bounds[k], bounds[k + 1]);
       // While the chunk is in cache: whether it is UTF-8, in case the file has high
-      // bytes.
-      if (scans[k].high_bytes) {
+      // bytes; one chunk that is not settles it for the file.
+      if (scans[k].high_bytes && !not_utf8.load(std::memory_order_relaxed)) {
         scans[k].valid_utf8 = IsValidUtf8Range(data, bounds[k], bounds[k + 1]);
+        if (!scans[k].valid_utf8) not_utf8.store(true, std::memory_order_relaxed);
       }
       release(bounds[k], bounds[k + 1]);
     });
   });
-  stats.encoding = DetectEncoding(data, begin, body_begin, scans, stats.byte_order_mark);
+  stats.encoding = DetectEncoding(data, begin, body_begin, scans, stats.byte_order_mark,
+                                  not_utf8.load());
 
   std::vector<size_t> starts(chunk_count + 1);
   uint64_t quotes_before = 0;
