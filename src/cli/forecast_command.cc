@@ -38,6 +38,7 @@ int Run(const ForecastCommandOptions& options) {
       days.push_back({{"date", FormatIsoDate(day.day)},
                       {"weekday", kWeekdayNames[WeekdayOfDay(day.day)]},
                       {"horizon_days", day.horizon},
+                      {"closed", day.closed},
                       {"revenue", CentsToJsonNumber(Cents(day.revenue))},
                       {"orders", std::round(day.orders * 10) / 10}});
     }
@@ -52,6 +53,11 @@ int Run(const ForecastCommandOptions& options) {
   TextTable table(
       {{"date"}, {"weekday"}, {"revenue", Align::kRight}, {"orders", Align::kRight}});
   for (const ml::DailyForecast& day : *forecasts) {
+    if (day.closed) {
+      table.AddRow(
+          {FormatIsoDate(day.day), kWeekdayNames[WeekdayOfDay(day.day)], "closed", "-"});
+      continue;
+    }
     table.AddRow({FormatIsoDate(day.day), kWeekdayNames[WeekdayOfDay(day.day)],
                   FormatCentsForDisplay(Cents(day.revenue)),
                   fmt::format("{:.0f}", day.orders)});

@@ -41,7 +41,7 @@ struct BoosterConfig {
 // `trees` parallel trees, each on a row subsample and a column subsample per node, with
 // learning rate 1 (the average of the trees, not a boosted sum).
 BoosterConfig RandomForestConfig(int trees, int max_depth, uint64_t seed);
-// Gradient-boosted trees, `rounds` rounds of depth `max_depth`.
+// Gradient-boosted trees, `rounds` rounds of depth `max_depth`, on log(1 + target).
 BoosterConfig GradientBoostedConfig(int rounds, int max_depth, double learning_rate,
                                     uint64_t seed);
 

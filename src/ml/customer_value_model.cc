@@ -23,7 +23,7 @@ BoosterConfig CustomerValueConfig(const CustomerValueOptions& options) {
                    {"learning_rate", fmt::format("{}", options.learning_rate)},
                    {"subsample", "0.8"},
                    {"colsample_bytree", "0.8"},
-                   {"min_child_weight", "5"},
+                   {"min_child_weight", std::to_string(options.min_child_weight)},
                    {"seed", std::to_string(options.seed)}};
   return config;
 }

@@ -42,7 +42,7 @@ BoosterConfig ForecastConfig(const ForecastOptions& options) {
   config.rounds = options.rounds;
   config.transform = TargetTransform::kNone;  // the target is already a ratio to level
   config.params = {{"booster", "gbtree"},
-                   {"objective", "reg:squarederror"},
+                   {"objective", options.objective},
                    {"tree_method", "hist"},
                    {"max_depth", std::to_string(options.max_depth)},
                    {"learning_rate", fmt::format("{}", options.learning_rate)},
@@ -239,7 +239,8 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
   result.evaluation = evaluation;
   for (int horizon = 1; horizon <= kMaxForecastHorizon; ++horizon) {
     result.forecasts.push_back({last_day + horizon, horizon, next_revenue[horizon - 1],
-                                next_orders[horizon - 1]});
+                                next_orders[horizon - 1],
+                                IsClosed(closed, last_day + horizon)});
   }
 
   const std::string model = kDailyForecastKind;
@@ -354,8 +355,9 @@ Result<std::vector<DailyForecast>> DailyForecaster::Forecast(int days) const {
       PredictSeries(orders_model_, orders_, origin, days, closed_weekdays_));
   std::vector<DailyForecast> forecasts;
   for (int horizon = 1; horizon <= days; ++horizon) {
-    forecasts.push_back(
-        {origin + horizon, horizon, revenue[horizon - 1], orders[horizon - 1]});
+    forecasts.push_back({origin + horizon, horizon, revenue[horizon - 1],
+                         orders[horizon - 1],
+                         IsClosed(closed_weekdays_, origin + horizon)});
   }
   return forecasts;
 }

@@ -21,7 +21,8 @@ std::string FormatMetric(std::string_view metric, double value) {
 
 std::string FormatLift(const EvaluationRow& row) {
   const double lift = Lift(row);
-  if (!std::isfinite(lift)) return "n/a";
+  // An error-free baseline (quantity x price is the definition of line revenue).
+  if (!std::isfinite(lift)) return "baseline exact";
   if (LowerIsBetter(row.metric)) return fmt::format("{:+.1f}%", lift * 100);
   if (row.metric == "top10_capture") return fmt::format("{:+.1f} pts", lift * 100);
   return fmt::format("{:+.3f}", lift);

@@ -37,7 +37,6 @@ void EncodeForecastFeatures(const DailyValues& series, int64_t origin, int horiz
                             std::span<float> out) {
   const int64_t target = origin + horizon;
   const CivilDate date = CivilFromDays(target);
-  const int64_t year_start = DaysFromCivil(CivilDate{date.year, 1, 1});
   const double level = ForecastLevel(series, origin);
   const int64_t same_weekday = LastSameWeekday(origin, horizon);
   double same_weekday_sum = 0;
@@ -53,14 +52,12 @@ void EncodeForecastFeatures(const DailyValues& series, int64_t origin, int horiz
   out[0] = static_cast<float>(horizon);
   out[1] = static_cast<float>(WeekdayOfDay(target));
   out[2] = static_cast<float>(date.day);
-  out[3] = static_cast<float>(date.month);
-  out[4] = static_cast<float>(target - year_start + 1);
-  out[5] = static_cast<float>(series.At(same_weekday) / level);
-  out[6] = same_weekday_days > 0
+  out[3] = static_cast<float>(series.At(same_weekday) / level);
+  out[4] = same_weekday_days > 0
                ? static_cast<float>(same_weekday_sum / same_weekday_days / level)
                : std::nanf("");
-  out[7] = static_cast<float>(MeanOfSalesDays(series, origin, 7) / level);
-  out[8] = static_cast<float>(level / earlier_level);
+  out[5] = static_cast<float>(MeanOfSalesDays(series, origin, 7) / level);
+  out[6] = static_cast<float>(level / earlier_level);
 }
 
 double SeasonalNaive(const DailyValues& series, int64_t origin, int horizon) {

@@ -12,14 +12,17 @@
 //   0  horizon                     1-28
 //   1  day_of_week                 of t, Monday = 0
 //   2  day_of_month                of t
-//   3  month                       of t
-//   4  day_of_year                 of t, 1-366
-//   5  last_same_weekday_ratio     the latest value on t's weekday up to the origin /
+//   3  last_same_weekday_ratio     the latest value on t's weekday up to the origin /
 //                                  level (the seasonal-naive forecast, scaled)
-//   6  same_weekday_mean_ratio     mean of the last 4 values on t's weekday up to the
+//   4  same_weekday_mean_ratio     mean of the last 4 values on t's weekday up to the
 //                                  origin (days with sales only) / level
-//   7  last_7_days_ratio           mean of the last 7 days with sales / level
-//   8  level_growth                level / level 28 days earlier
+//   5  last_7_days_ratio           mean of the last 7 days with sales / level
+//   6  level_growth                level / level 28 days earlier
+//
+// No month or day of the year: with one year of history a target month has been seen
+// once or never, and trees send an unseen month to the nearest one they know (September
+// to the December before Christmas). A backtest on the 8 weeks before the evaluated
+// ones had WAPE 57% with those two features and 39% without.
 #pragma once
 
 #include <array>
@@ -30,13 +33,11 @@
 
 namespace storepulse::ml {
 
-inline constexpr size_t kForecastFeatureCount = 9;
+inline constexpr size_t kForecastFeatureCount = 7;
 inline constexpr std::array<std::string_view, kForecastFeatureCount>
     kForecastFeatureNames = {"horizon",
                              "day_of_week",
                              "day_of_month",
-                             "month",
-                             "day_of_year",
                              "last_same_weekday_ratio",
                              "same_weekday_mean_ratio",
                              "last_7_days_ratio",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <numeric>
 
 #include "core/money.h"
@@ -114,8 +115,11 @@ Result<SplitOutcome> EvaluateSplit(const Table& table, const RowSplit& split,
       ComputeRegressionMetrics(test_y, std::vector<double>(test_y.size(), mean));
   std::vector<double> product(test_y.size());
   for (size_t i = 0; i < split.test.size(); ++i) {
+    // To the money unit, as stored: the exact revenue, free of float rounding.
     const LineRequest request = LineRequestOfRow(table, split.test[i]);
-    product[i] = request.quantity * request.unit_price;
+    product[i] = std::round(request.quantity * request.unit_price *
+                            static_cast<double>(Money::kUnitsPerCurrency)) /
+                 static_cast<double>(Money::kUnitsPerCurrency);
   }
   evaluation.quantity_x_price_baseline = ComputeRegressionMetrics(test_y, product);
   return SplitOutcome{std::move(evaluation), std::move(booster), kept, encodings};
