@@ -13,8 +13,9 @@ build_pkgs=(
   libgtest-dev libgmock-dev
   libsqlite3-dev libpqxx-dev postgresql
   python3-pandas
+  libxgboost-dev
 )
-bench_pkgs=(libbenchmark-dev hyperfine time)
+bench_pkgs=(libbenchmark-dev hyperfine python3-sklearn time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
