@@ -7,6 +7,9 @@ set -euo pipefail
 build=${1:-build-bench}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/results"
+# As the storepulse binary does for itself (src/cli/main.cc): XGBoost's OpenMP threads
+# wait passively instead of spinning.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 pg_dir=$(mktemp -d)
 trap '"$here/../scripts/pg-test-server.sh" stop "$pg_dir" >/dev/null 2>&1 || true' EXIT
 STOREPULSE_BENCH_PG_URL=$("$here/../scripts/pg-test-server.sh" start "$pg_dir")
