@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <string_view>
 
 #include "cli/commands.h"
 
@@ -14,10 +15,13 @@ namespace {
 // thread holds the core its partner needs, and training the line model took 15-20 s
 // instead of 3 (2 cores, load 4). Waiting passively costs nothing measurable on an idle
 // machine. libgomp reads the setting once, when it is loaded (before main), so the
-// process sets it and starts itself again; a user's own OMP_WAIT_POLICY is left alone,
-// and if the re-exec fails the command simply runs as it is.
-void PreferPassiveOpenMpWaiting(char** argv) {
-  if (std::getenv("OMP_WAIT_POLICY") != nullptr) return;
+// commands that run XGBoost on several threads (train, serve) set it and start
+// themselves again; a user's own OMP_WAIT_POLICY is left alone, and if the re-exec fails
+// the command simply runs as it is.
+void PreferPassiveOpenMpWaiting(int argc, char** argv) {
+  if (argc < 2 || std::getenv("OMP_WAIT_POLICY") != nullptr) return;
+  const std::string_view command = argv[1];
+  if (command != "train" && command != "serve") return;
   if (::setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0) return;
   ::execv("/proc/self/exe", argv);
 }
@@ -25,7 +29,7 @@ void PreferPassiveOpenMpWaiting(char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  PreferPassiveOpenMpWaiting(argv);
+  PreferPassiveOpenMpWaiting(argc, argv);
   CLI::App app{"storepulse: fast, self-contained e-commerce analytics", "storepulse"};
   app.set_version_flag("--version", STOREPULSE_VERSION);
   app.require_subcommand(1);
