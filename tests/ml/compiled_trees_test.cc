@@ -32,7 +32,7 @@ class CompiledTreesTest : public ::testing::Test {
   }
 
   void ExpectSameAsXgboost(const BoosterConfig& config) {
-    auto booster = TrainBooster(features_, revenue_, config, 2);
+    auto booster = TrainBooster(features_, revenue_, config, 1);
     ASSERT_OK(booster.status());
     auto json = booster->SaveJson();
     ASSERT_OK(json.status());
@@ -68,7 +68,7 @@ TEST_F(CompiledTreesTest, OtherObjectivesAreLeftToXgboost) {
   for (auto& [name, value] : tweedie.params) {
     if (name == "objective") value = "reg:tweedie";
   }
-  auto booster = TrainBooster(features_, revenue_, tweedie, 2);
+  auto booster = TrainBooster(features_, revenue_, tweedie, 1);
   ASSERT_OK(booster.status());
   auto compiled = CompiledTrees::FromJson(*booster->SaveJson());
   EXPECT_EQ(compiled.status().code(), StatusCode::kInvalidArgument);
