@@ -71,20 +71,10 @@ ClosedDays ClosedDays::Find(const DailyValues& revenue, int64_t up_to) {
 namespace {
 
 BoosterConfig ForecastConfig(const ForecastOptions& options) {
-  BoosterConfig config;
-  config.name = "gradient_boosted";
-  config.rounds = options.rounds;
-  config.transform = TargetTransform::kNone;  // the target is already a ratio to level
-  config.params = {{"booster", "gbtree"},
-                   {"objective", options.objective},
-                   {"tree_method", "hist"},
-                   {"max_depth", std::to_string(options.max_depth)},
-                   {"learning_rate", fmt::format("{}", options.learning_rate)},
-                   {"subsample", "0.8"},
-                   {"colsample_bytree", "0.8"},
-                   {"min_child_weight", "3"},
-                   {"seed", std::to_string(options.seed)}};
-  return config;
+  // The target is already a ratio to the level: no transform.
+  return SmallTableBoostedConfig(options.objective, options.rounds, options.max_depth,
+                                 options.learning_rate, /*min_child_weight=*/3,
+                                 TargetTransform::kNone, options.seed);
 }
 
 // Fits one series' booster on every (origin, horizon) whose target day is at most
@@ -284,14 +274,9 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
       {model, "backtest", "mape", r.mape, "weekday_mean", r.weekday_mean_mape}};
 
   ModelMetadata& metadata = result.metadata;
-  metadata.kind = kDailyForecastKind;
-  metadata.trained_at = UtcNowIso();
-  metadata.model_version = ModelVersion(metadata.kind, metadata.trained_at, data.hash);
-  metadata.storepulse_version = STOREPULSE_VERSION;
-  metadata.features.assign(kForecastFeatureNames.begin(), kForecastFeatureNames.end());
+  metadata = NewModelMetadata(kDailyForecastKind, kForecastFeatureNames, data);
   metadata.encodings = {{"closed_weekdays", closed.weekdays},
                         {"annual_closures", closed.annual}};
-  metadata.training_data = data;
   metadata.training_data.training_rows = series.revenue.values.size();
   metadata.training_data.test_rows = pairs;
   metadata.parameters = {{"target_transform", "ratio_to_level"},
