@@ -5,11 +5,11 @@
 // default ../shared/data/OnlineRetail.csv) a generated sample of 500,000 rows stands in.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 #include "ingest/csv_reader.h"
 #include "ml/booster_training.h"
@@ -122,14 +122,16 @@ void TrainOn80(benchmark::State& state, const BoosterConfig& config) {
 
 void BM_TrainRandomForest80(benchmark::State& state) {
   const LineModelOptions options;
-  TrainOn80(state, RandomForestConfig(options.forest_trees, options.forest_max_depth, 42));
+  TrainOn80(state,
+            RandomForestConfig(options.forest_trees, options.forest_max_depth, 42));
 }
 BENCHMARK(BM_TrainRandomForest80)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
 void BM_TrainBoosted80(benchmark::State& state) {
   const LineModelOptions options;
-  TrainOn80(state, GradientBoostedConfig(options.boosted_rounds, options.boosted_max_depth,
-                                         options.boosted_learning_rate, 42));
+  TrainOn80(state,
+            GradientBoostedConfig(options.boosted_rounds, options.boosted_max_depth,
+                                  options.boosted_learning_rate, 42));
 }
 BENCHMARK(BM_TrainBoosted80)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
