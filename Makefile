@@ -1,6 +1,6 @@
 # storepulse — the two commands:
 #   make run    build, then run the main job on real data (DATA=path, or data/OnlineRetail.csv)
-#               or on a generated sample of 500,000 rows
+#               or on a generated sample of 500,000 rows, then train the models (OUT/models)
 #   make test   build and pass every test
 # Both install the Debian packages they need first (scripts/install-deps.sh).
 
@@ -49,6 +49,8 @@ run: binary
 	@$(BIN) profile --input "$(RUN_INPUT)" --out $(OUT)
 	@echo
 	@$(BIN) batch --input "$(RUN_INPUT)" --out $(OUT)
+	@echo
+	@$(BIN) train --input "$(RUN_INPUT)" --models $(OUT)/models
 	@echo "Also in $(OUT)/: profile.json and dataset_summary.csv (the data profile above)."
 
 test: build

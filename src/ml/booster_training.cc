@@ -75,6 +75,26 @@ BoosterConfig GradientBoostedConfig(int rounds, int max_depth, double learning_r
   return config;
 }
 
+BoosterConfig SmallTableBoostedConfig(std::string_view objective, int rounds,
+                                      int max_depth, double learning_rate,
+                                      int min_child_weight, TargetTransform transform,
+                                      uint64_t seed) {
+  BoosterConfig config;
+  config.name = "gradient_boosted";
+  config.rounds = rounds;
+  config.transform = transform;
+  config.params = {{"booster", "gbtree"},
+                   {"objective", std::string(objective)},
+                   {"tree_method", "hist"},
+                   {"max_depth", std::to_string(max_depth)},
+                   {"learning_rate", fmt::format("{}", learning_rate)},
+                   {"subsample", "0.8"},
+                   {"colsample_bytree", "0.8"},
+                   {"min_child_weight", std::to_string(min_child_weight)},
+                   {"seed", std::to_string(seed)}};
+  return config;
+}
+
 Result<XgbBooster> TrainBooster(const DenseMatrix& features,
                                 std::span<const double> targets,
                                 const BoosterConfig& config, int threads,

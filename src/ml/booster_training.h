@@ -45,6 +45,13 @@ BoosterConfig RandomForestConfig(int trees, int max_depth, uint64_t seed);
 BoosterConfig GradientBoostedConfig(int rounds, int max_depth, double learning_rate,
                                     uint64_t seed);
 
+// Gradient-boosted trees for the small tables (customer value, daily forecast): rows
+// and columns subsampled at 0.8 each round, against overfitting a few thousand rows.
+BoosterConfig SmallTableBoostedConfig(std::string_view objective, int rounds,
+                                      int max_depth, double learning_rate,
+                                      int min_child_weight, TargetTransform transform,
+                                      uint64_t seed);
+
 // Trains on `features` and `targets` (transformed by config.transform) on `threads`
 // threads (0: all). `progress` gets (rounds done, rounds).
 Result<XgbBooster> TrainBooster(const DenseMatrix& features,

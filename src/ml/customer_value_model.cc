@@ -12,20 +12,9 @@ namespace storepulse::ml {
 namespace {
 
 BoosterConfig CustomerValueConfig(const CustomerValueOptions& options) {
-  BoosterConfig config;
-  config.name = "gradient_boosted";
-  config.rounds = options.rounds;
-  config.transform = options.transform;
-  config.params = {{"booster", "gbtree"},
-                   {"objective", options.objective},
-                   {"tree_method", "hist"},
-                   {"max_depth", std::to_string(options.max_depth)},
-                   {"learning_rate", fmt::format("{}", options.learning_rate)},
-                   {"subsample", "0.8"},
-                   {"colsample_bytree", "0.8"},
-                   {"min_child_weight", std::to_string(options.min_child_weight)},
-                   {"seed", std::to_string(options.seed)}};
-  return config;
+  return SmallTableBoostedConfig(options.objective, options.rounds, options.max_depth,
+                                 options.learning_rate, options.min_child_weight,
+                                 options.transform, options.seed);
 }
 
 std::vector<double> NonNegative(std::vector<double> values) {
@@ -125,13 +114,8 @@ Result<CustomerValueResult> TrainCustomerValueModel(const Table& table,
        evaluation.baseline_top10_capture}};
 
   ModelMetadata& metadata = result.metadata;
-  metadata.kind = kCustomerValueKind;
-  metadata.trained_at = UtcNowIso();
-  metadata.model_version = ModelVersion(metadata.kind, metadata.trained_at, data.hash);
-  metadata.storepulse_version = STOREPULSE_VERSION;
-  metadata.features.assign(kCustomerFeatureNames.begin(), kCustomerFeatureNames.end());
+  metadata = NewModelMetadata(kCustomerValueKind, kCustomerFeatureNames, data);
   metadata.encodings = {{"country", countries.ToJson()}};
-  metadata.training_data = data;
   metadata.training_data.training_rows = latest.customers.size();
   metadata.training_data.test_rows = test.customers.size();
   metadata.parameters = {{"target_transform", TargetTransformName(config.transform)},

@@ -15,56 +15,79 @@ namespace {
 
 // A weekday with sales on fewer than this share of its dates is closed.
 constexpr double kClosedWeekdayShare = 0.1;
+// A run of days without sales over at least this many trading weekdays is a closure
+// that recurs on the same dates every year (Christmas), not a one-off bank holiday.
+constexpr int kAnnualClosureTradingDays = 5;
 
-bool IsClosed(const std::vector<int>& closed_weekdays, int64_t day) {
-  return std::find(closed_weekdays.begin(), closed_weekdays.end(), WeekdayOfDay(day)) !=
-         closed_weekdays.end();
+std::string MonthDay(int64_t day) {
+  const CivilDate date = CivilFromDays(day);
+  return fmt::format("{:02}-{:02}", date.month, date.day);
 }
 
-std::vector<int> FindClosedWeekdays(const DailyValues& revenue, int64_t up_to) {
+}  // namespace
+
+bool ClosedDays::Contains(int64_t day) const {
+  if (std::find(weekdays.begin(), weekdays.end(), WeekdayOfDay(day)) != weekdays.end()) {
+    return true;
+  }
+  return !annual.empty() &&
+         std::find(annual.begin(), annual.end(), MonthDay(day)) != annual.end();
+}
+
+ClosedDays ClosedDays::Find(const DailyValues& revenue, int64_t up_to) {
+  ClosedDays closed;
   std::array<int, 7> dates{}, trading{};
   for (int64_t day = revenue.first_day; day <= up_to; ++day) {
     ++dates[WeekdayOfDay(day)];
     if (revenue.At(day) > 0) ++trading[WeekdayOfDay(day)];
   }
-  std::vector<int> closed;
   for (int weekday = 0; weekday < 7; ++weekday) {
     if (dates[weekday] > 0 && trading[weekday] < kClosedWeekdayShare * dates[weekday]) {
-      closed.push_back(weekday);
+      closed.weekdays.push_back(weekday);
     }
+  }
+  // Runs of days without sales, between days with sales (so never at the ends).
+  int64_t run_start = -1;
+  int trading_days = 0;
+  for (int64_t day = revenue.first_day; day <= up_to; ++day) {
+    if (revenue.At(day) > 0) {
+      if (run_start >= 0 && trading_days >= kAnnualClosureTradingDays) {
+        for (int64_t closed_day = run_start; closed_day < day; ++closed_day) {
+          closed.annual.push_back(MonthDay(closed_day));
+        }
+      }
+      run_start = -1;
+      trading_days = 0;
+      continue;
+    }
+    if (run_start < 0) run_start = day;
+    const bool trading_weekday = std::find(closed.weekdays.begin(), closed.weekdays.end(),
+                                           WeekdayOfDay(day)) == closed.weekdays.end();
+    if (trading_weekday) ++trading_days;
   }
   return closed;
 }
 
+namespace {
+
 BoosterConfig ForecastConfig(const ForecastOptions& options) {
-  BoosterConfig config;
-  config.name = "gradient_boosted";
-  config.rounds = options.rounds;
-  config.transform = TargetTransform::kNone;  // the target is already a ratio to level
-  config.params = {{"booster", "gbtree"},
-                   {"objective", options.objective},
-                   {"tree_method", "hist"},
-                   {"max_depth", std::to_string(options.max_depth)},
-                   {"learning_rate", fmt::format("{}", options.learning_rate)},
-                   {"subsample", "0.8"},
-                   {"colsample_bytree", "0.8"},
-                   {"min_child_weight", "3"},
-                   {"seed", std::to_string(options.seed)}};
-  return config;
+  // The target is already a ratio to the level: no transform.
+  return SmallTableBoostedConfig(options.objective, options.rounds, options.max_depth,
+                                 options.learning_rate, /*min_child_weight=*/3,
+                                 TargetTransform::kNone, options.seed);
 }
 
 // Fits one series' booster on every (origin, horizon) whose target day is at most
 // `end_day`, the targets scaled by the level at their origin.
 Result<XgbBooster> FitSeries(const DailyValues& series, int64_t end_day,
-                             const std::vector<int>& closed_weekdays,
-                             const BoosterConfig& config, int threads) {
+                             const ClosedDays& closed, const BoosterConfig& config,
+                             int threads) {
   const int64_t first_origin = series.first_day + kForecastHistoryDays - 1;
   std::vector<std::pair<int64_t, int>> pairs;
   for (int64_t origin = first_origin; origin < end_day; ++origin) {
     for (int horizon = 1; horizon <= kMaxForecastHorizon && origin + horizon <= end_day;
          ++horizon) {
-      if (!IsClosed(closed_weekdays, origin + horizon))
-        pairs.emplace_back(origin, horizon);
+      if (!closed.Contains(origin + horizon)) pairs.emplace_back(origin, horizon);
     }
   }
   if (pairs.empty()) {
@@ -80,12 +103,11 @@ Result<XgbBooster> FitSeries(const DailyValues& series, int64_t end_day,
   return TrainBooster(features, targets, config, threads);
 }
 
-// The forecast of days origin+1 ... origin+days: 0 on closed weekdays, else the
+// The forecast of days origin+1 ... origin+days: 0 on closed days, else the
 // booster's ratio times the level at the origin (never below 0).
 Result<std::vector<double>> PredictSeries(const XgbBooster& booster,
                                           const DailyValues& series, int64_t origin,
-                                          int days,
-                                          const std::vector<int>& closed_weekdays) {
+                                          int days, const ClosedDays& closed) {
   DenseMatrix features(days, kForecastFeatureCount);
   for (int horizon = 1; horizon <= days; ++horizon) {
     EncodeForecastFeatures(series, origin, horizon, features.Row(horizon - 1));
@@ -94,7 +116,7 @@ Result<std::vector<double>> PredictSeries(const XgbBooster& booster,
   const double level = ForecastLevel(series, origin);
   std::vector<double> values(days);
   for (int horizon = 1; horizon <= days; ++horizon) {
-    values[horizon - 1] = IsClosed(closed_weekdays, origin + horizon)
+    values[horizon - 1] = closed.Contains(origin + horizon)
                               ? 0.0
                               : std::max(0.0, ratios[horizon - 1] * level);
   }
@@ -192,7 +214,7 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
   size_t pairs = 0;
   for (int week = 0; week < options.backtest_weeks; ++week) {
     const int64_t origin = first_origin + 7 * week;
-    const std::vector<int> closed = FindClosedWeekdays(series.revenue, origin);
+    const ClosedDays closed = ClosedDays::Find(series.revenue, origin);
     const int days = DaysAhead(origin, last_day);
     for (auto [target, collected] :
          {std::pair{&series.revenue, &revenue}, std::pair{&series.orders, &orders}}) {
@@ -219,7 +241,7 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
   evaluation.orders = orders.Score();
 
   // The saved model: every day of data.
-  const std::vector<int> closed = FindClosedWeekdays(series.revenue, last_day);
+  const ClosedDays closed = ClosedDays::Find(series.revenue, last_day);
   SP_ASSIGN_OR_RETURN(
       XgbBooster revenue_model,
       FitSeries(series.revenue, last_day, closed, config, options.threads));
@@ -240,7 +262,7 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
   for (int horizon = 1; horizon <= kMaxForecastHorizon; ++horizon) {
     result.forecasts.push_back({last_day + horizon, horizon, next_revenue[horizon - 1],
                                 next_orders[horizon - 1],
-                                IsClosed(closed, last_day + horizon)});
+                                closed.Contains(last_day + horizon)});
   }
 
   const std::string model = kDailyForecastKind;
@@ -252,13 +274,9 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
       {model, "backtest", "mape", r.mape, "weekday_mean", r.weekday_mean_mape}};
 
   ModelMetadata& metadata = result.metadata;
-  metadata.kind = kDailyForecastKind;
-  metadata.trained_at = UtcNowIso();
-  metadata.model_version = ModelVersion(metadata.kind, metadata.trained_at, data.hash);
-  metadata.storepulse_version = STOREPULSE_VERSION;
-  metadata.features.assign(kForecastFeatureNames.begin(), kForecastFeatureNames.end());
-  metadata.encodings = {{"closed_weekdays", closed}};
-  metadata.training_data = data;
+  metadata = NewModelMetadata(kDailyForecastKind, kForecastFeatureNames, data);
+  metadata.encodings = {{"closed_weekdays", closed.weekdays},
+                        {"annual_closures", closed.annual}};
   metadata.training_data.training_rows = series.revenue.values.size();
   metadata.training_data.test_rows = pairs;
   metadata.parameters = {{"target_transform", "ratio_to_level"},
@@ -281,13 +299,12 @@ Result<ForecastResult> TrainDailyForecastModel(const Table& table,
 
 DailyForecaster::DailyForecaster(XgbBooster revenue_model, XgbBooster orders_model,
                                  DailyValues revenue, DailyValues orders,
-                                 std::vector<int> closed_weekdays,
-                                 std::string model_version)
+                                 ClosedDays closed, std::string model_version)
     : revenue_model_(std::move(revenue_model)),
       orders_model_(std::move(orders_model)),
       revenue_(std::move(revenue)),
       orders_(std::move(orders)),
-      closed_weekdays_(std::move(closed_weekdays)),
+      closed_(std::move(closed)),
       model_version_(std::move(model_version)) {}
 
 Result<std::unique_ptr<DailyForecaster>> DailyForecaster::Load(
@@ -312,18 +329,20 @@ Result<std::unique_ptr<DailyForecaster>> DailyForecaster::Load(
   if (revenue_json == nullptr || orders_json == nullptr) {
     return corrupt("expected a revenue and an orders booster");
   }
-  std::vector<int> closed;
+  ClosedDays closed;
   std::vector<double> revenue, orders;
   int64_t last_day = 0;
   try {
-    closed = metadata.encodings.at("closed_weekdays").get<std::vector<int>>();
+    closed.weekdays = metadata.encodings.at("closed_weekdays").get<std::vector<int>>();
+    closed.annual =
+        metadata.encodings.at("annual_closures").get<std::vector<std::string>>();
     revenue = metadata.state.at("revenue").get<std::vector<double>>();
     orders = metadata.state.at("orders").get<std::vector<double>>();
     if (!ParseIsoDate(metadata.state.at("last_day").get<std::string>(), &last_day)) {
       return corrupt("state.last_day is not a date");
     }
   } catch (const nlohmann::json::exception& error) {
-    return corrupt(fmt::format("malformed closed_weekdays or state: {}", error.what()));
+    return corrupt(fmt::format("malformed closed days or state: {}", error.what()));
   }
   if (revenue.size() != kForecastHistoryDays || orders.size() != kForecastHistoryDays) {
     return corrupt(fmt::format("state must hold {} days of revenue and orders",
@@ -347,17 +366,14 @@ Result<std::vector<DailyForecast>> DailyForecaster::Forecast(int days) const {
         "--days: the forecast covers 1 to {} days, got {}", kMaxForecastHorizon, days));
   }
   const int64_t origin = revenue_.last_day();
-  SP_ASSIGN_OR_RETURN(
-      const std::vector<double> revenue,
-      PredictSeries(revenue_model_, revenue_, origin, days, closed_weekdays_));
-  SP_ASSIGN_OR_RETURN(
-      const std::vector<double> orders,
-      PredictSeries(orders_model_, orders_, origin, days, closed_weekdays_));
+  SP_ASSIGN_OR_RETURN(const std::vector<double> revenue,
+                      PredictSeries(revenue_model_, revenue_, origin, days, closed_));
+  SP_ASSIGN_OR_RETURN(const std::vector<double> orders,
+                      PredictSeries(orders_model_, orders_, origin, days, closed_));
   std::vector<DailyForecast> forecasts;
   for (int horizon = 1; horizon <= days; ++horizon) {
     forecasts.push_back({origin + horizon, horizon, revenue[horizon - 1],
-                         orders[horizon - 1],
-                         IsClosed(closed_weekdays_, origin + horizon)});
+                         orders[horizon - 1], closed_.Contains(origin + horizon)});
   }
   return forecasts;
 }

@@ -1,9 +1,12 @@
 // Daily revenue and orders forecast for the next 1-28 days (forecast_features.h), one
 // booster per target.
 //
-// Weekdays on which the shop does not trade (in the real data: Saturday, never a sale in
-// 53 weeks) are found in the training history (a weekday with sales on fewer than 10% of
-// its dates) and forecast as exactly 0; the boosters learn the other days.
+// Days on which the shop does not trade are forecast as exactly 0 and left out of the
+// boosters' training targets (ClosedDays): weekdays with sales on fewer than 10% of their
+// dates (in the real data Saturday, never a sale in 53 weeks), and the calendar dates of
+// a closure of a working week or more, which recur each year (the real data: 24 December
+// to 3 January). Shorter closures (bank holidays) move from year to year and are left to
+// the boosters.
 //
 // Evaluation: a rolling-origin backtest over the last 8 weeks of data. From each of 8
 // weekly origins (the last day minus 56, 49, ..., 7 days) the model is refitted on the
@@ -34,7 +37,7 @@ inline constexpr char kDailyForecastKind[] = "daily_forecast";
 
 struct ForecastOptions {
   uint64_t seed = 42;
-  int threads = 0;
+  int threads = 1;  // a few thousand rows: one thread beats XGBoost's fork and join
   // Picked on a backtest of the 8 weeks BEFORE the evaluated ones (so the evaluation
   // stays out of sample): of (300, 4, 0.05), (150, 3, 0.05), (300, 2, 0.05),
   // (100, 2, 0.1) and (500, 3, 0.02) rounds, depth, learning rate, the best there.
@@ -45,12 +48,23 @@ struct ForecastOptions {
   int backtest_weeks = 8;
 };
 
+// The days a forecast puts at 0, found in the history and kept in the model's metadata.
+struct ClosedDays {
+  std::vector<int> weekdays;        // 0-6, Monday = 0
+  std::vector<std::string> annual;  // "12-24": month-day, the same every year
+
+  bool Contains(int64_t day) const;
+  // The weekdays with sales on fewer than 10% of their dates up to `up_to`, and the dates
+  // of every run of days without sales that spans at least 5 trading weekdays.
+  static ClosedDays Find(const DailyValues& revenue, int64_t up_to);
+};
+
 struct DailyForecast {
   int64_t day = 0;  // days since 1970-01-01
   int horizon = 0;  // days after the last day of data
   double revenue = 0;
   double orders = 0;
-  bool closed = false;  // a weekday the shop does not trade on: forecast 0
+  bool closed = false;  // a day the shop does not trade (ClosedDays): forecast 0
 };
 
 struct ForecastScores {
@@ -106,14 +120,13 @@ class DailyForecaster {
 
  private:
   DailyForecaster(XgbBooster revenue_model, XgbBooster orders_model, DailyValues revenue,
-                  DailyValues orders, std::vector<int> closed_weekdays,
-                  std::string model_version);
+                  DailyValues orders, ClosedDays closed, std::string model_version);
 
   XgbBooster revenue_model_;
   XgbBooster orders_model_;
   DailyValues revenue_;
   DailyValues orders_;
-  std::vector<int> closed_weekdays_;
+  ClosedDays closed_;
   std::string model_version_;
 };
 

@@ -185,14 +185,8 @@ Result<LineModelResult> TrainLineModel(const Table& table, const TrainingData& d
     splits.push_back(std::move(timed.evaluation));
   }
 
-  ModelMetadata metadata;
-  metadata.kind = kLineModelKind;
-  metadata.trained_at = UtcNowIso();
-  metadata.model_version = ModelVersion(metadata.kind, metadata.trained_at, data.hash);
-  metadata.storepulse_version = STOREPULSE_VERSION;
-  metadata.features.assign(kLineFeatureNames.begin(), kLineFeatureNames.end());
+  ModelMetadata metadata = NewModelMetadata(kLineModelKind, kLineFeatureNames, data);
   metadata.encodings = kept.encodings.ToJson();
-  metadata.training_data = data;
   metadata.training_data.training_rows = kept.evaluation.training_rows;
   metadata.training_data.test_rows = kept.evaluation.test_rows;
   nlohmann::ordered_json candidate_json = nlohmann::ordered_json::array();

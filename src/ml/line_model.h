@@ -43,8 +43,10 @@ struct LineModelOptions {
   int forest_max_depth = 15;
   // The gradient-boosted candidate. In log space revenue is log(quantity) +
   // log(unit price), a sum: shallow trees (depth 2) and many rounds learn it, where deep
-  // trees on the raw scale chase the few huge lines.
-  int boosted_rounds = 600;
+  // trees on the raw scale chase the few huge lines. 400 rounds rather than 600: held-out
+  // MAE 0.53 instead of 0.40 (the prototype's forest: 0.90) in two thirds of the time,
+  // to train at least 10 times faster than the prototype.
+  int boosted_rounds = 400;
   int boosted_max_depth = 2;
   double boosted_learning_rate = 0.8;
   // Also evaluate on the time split (the saved model comes from the random split).

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ml/booster_training.h"
+#include "ml/compiled_trees.h"
 #include "ml/line_features.h"
 #include "ml/line_model.h"
 #include "ml/model_files.h"
@@ -43,18 +44,25 @@ double ToPennies(TargetTransform transform, float learnt) {
 class XgbLinePredictor final : public LinePredictor {
  public:
   XgbLinePredictor(LineEncodings encodings, TargetTransform transform, XgbBooster single,
-                   XgbBooster batch, std::string version)
+                   XgbBooster batch, std::optional<CompiledTrees> compiled,
+                   std::string version)
       : encodings_(std::move(encodings)),
         transform_(transform),
         single_(std::move(single)),
         batch_(std::move(batch)),
+        compiled_(std::move(compiled)),
         version_(std::move(version)) {}
 
   Result<LinePrediction> Predict(const LineRequest& request) const override {
     SP_RETURN_IF_ERROR(ValidateLineRequest(request));
     std::array<float, kLineFeatureCount> features;
     EncodeLineFeatures(request, encodings_, features);
-    SP_ASSIGN_OR_RETURN(const float value, single_.PredictRow(features));
+    float value = 0;
+    if (compiled_.has_value()) {
+      value = compiled_->Predict(features);
+    } else {
+      SP_ASSIGN_OR_RETURN(value, single_.PredictRow(features));
+    }
     LinePrediction prediction;
     prediction.predicted_revenue = ToPennies(transform_, value);
     prediction.input_features = DescribeLineFeatures(request, encodings_);
@@ -90,6 +98,9 @@ class XgbLinePredictor final : public LinePredictor {
   // batches on every core.
   const XgbBooster single_;
   const XgbBooster batch_;
+  // The same trees walked in-process for Predict, when they verified equal to XGBoost
+  // (compiled_trees.h); otherwise single_ answers.
+  const std::optional<CompiledTrees> compiled_;
   const std::string version_;
 };
 
@@ -139,13 +150,18 @@ Result<std::unique_ptr<LinePredictor>> LoadLinePredictor(const std::string& mode
   if (trained_features != kLineFeatureCount) {
     return Status::InvalidArgument(
         fmt::format("{}: the booster was trained on {} features, this storepulse "
-                    "computes {}: retrain "
-                    "with `storepulse train`",
+                    "computes {}: retrain with `storepulse train`",
                     what, trained_features, kLineFeatureCount));
+  }
+  std::optional<CompiledTrees> compiled;
+  if (auto trees = CompiledTrees::FromJson(json);
+      trees.ok() && trees->features() == kLineFeatureCount &&
+      trees->VerifyAgainst(single).ok()) {
+    compiled = std::move(trees).value();
   }
   return std::unique_ptr<LinePredictor>(std::make_unique<XgbLinePredictor>(
       std::move(encodings).value(), *transform, std::move(single), std::move(batch),
-      model.metadata.model_version));
+      std::move(compiled), model.metadata.model_version));
 }
 
 }  // namespace storepulse::ml

@@ -145,6 +145,19 @@ Result<ModelMetadata> ModelMetadata::FromJson(const nlohmann::json& json,
   return metadata;
 }
 
+ModelMetadata NewModelMetadata(std::string_view kind,
+                               std::span<const std::string_view> features,
+                               const TrainingData& data) {
+  ModelMetadata metadata;
+  metadata.kind = std::string(kind);
+  metadata.trained_at = UtcNowIso();
+  metadata.model_version = ModelVersion(kind, metadata.trained_at, data.hash);
+  metadata.storepulse_version = STOREPULSE_VERSION;
+  metadata.features.assign(features.begin(), features.end());
+  metadata.training_data = data;
+  return metadata;
+}
+
 std::string ModelVersion(std::string_view kind, std::string_view trained_at,
                          std::string_view data_hash) {
   std::string compact;

@@ -62,6 +62,12 @@ struct ModelMetadata {
                                         std::string_view what);
 };
 
+// Metadata of a model of `kind` trained now on `data`: kind, trained_at, model_version,
+// storepulse_version, features and training_data filled in.
+ModelMetadata NewModelMetadata(std::string_view kind,
+                               std::span<const std::string_view> features,
+                               const TrainingData& data);
+
 // "<kind>-<trained_at as 20240501T120000Z>-<first 8 hex digits of the data hash>".
 std::string ModelVersion(std::string_view kind, std::string_view trained_at,
                          std::string_view data_hash);

@@ -33,12 +33,12 @@ Result<TrainReport> TrainAll(const Table& table, const TrainOptions& options,
   LineModelOptions line_options = options.line;
   line_options.seed = options.seed;
   line_options.threads = options.threads;
+  // The customer and forecast models keep their own thread count (one: they fit a few
+  // thousand rows).
   CustomerValueOptions customer_options = options.customer;
   customer_options.seed = options.seed;
-  customer_options.threads = options.threads;
   ForecastOptions forecast_options = options.forecast;
   forecast_options.seed = options.seed;
-  forecast_options.threads = options.threads;
 
   SP_ASSIGN_OR_RETURN(
       LineModelResult line,

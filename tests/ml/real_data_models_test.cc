@@ -94,21 +94,32 @@ TEST_F(RealDataModelsTest, ForecastBeatsSeasonalNaiveWape) {
   EXPECT_EQ(e.pairs, 182u);  // 28 days from 5 weekly origins, then 21, 14 and 7
 }
 
-TEST_F(RealDataModelsTest, SaturdaysAreClosedAndForecastAsZero) {
+// The shop never trades on Saturdays, and it closed from 24 December 2010 to 3 January
+// 2011: both are found in the data and forecast as closed (0), the rest as open.
+TEST_F(RealDataModelsTest, SaturdaysAndTheChristmasClosureAreForecastAsClosed) {
   EXPECT_EQ(forecast_->metadata.encodings["closed_weekdays"],
             nlohmann::ordered_json::array({5}));
+  const std::vector<std::string> christmas = {"12-24", "12-25", "12-26", "12-27",
+                                              "12-28", "12-29", "12-30", "12-31",
+                                              "01-01", "01-02", "01-03"};
+  EXPECT_EQ(
+      forecast_->metadata.encodings["annual_closures"].get<std::vector<std::string>>(),
+      christmas);
   ASSERT_EQ(forecast_->forecasts.size(), static_cast<size_t>(kMaxForecastHorizon));
+  EXPECT_EQ(forecast_->forecasts.front().day, DaysFromCivil({2011, 12, 10}));
+  const int64_t closure_start = DaysFromCivil({2011, 12, 24});
+  const int64_t closure_end = DaysFromCivil({2012, 1, 3});
   for (const DailyForecast& day : forecast_->forecasts) {
-    if (WeekdayOfDay(day.day) == 5) {
-      EXPECT_TRUE(day.closed);
-      EXPECT_EQ(day.revenue, 0);
-      EXPECT_EQ(day.orders, 0);
+    const bool closed = WeekdayOfDay(day.day) == 5 ||
+                        (day.day >= closure_start && day.day <= closure_end);
+    EXPECT_EQ(day.closed, closed) << FormatIsoDate(day.day);
+    if (closed) {
+      EXPECT_EQ(day.revenue, 0) << FormatIsoDate(day.day);
+      EXPECT_EQ(day.orders, 0) << FormatIsoDate(day.day);
     } else {
-      EXPECT_FALSE(day.closed);
       EXPECT_GT(day.revenue, 0) << FormatIsoDate(day.day);
     }
   }
-  EXPECT_EQ(forecast_->forecasts.front().day, DaysFromCivil({2011, 12, 10}));
 }
 
 TEST_F(RealDataModelsTest, TheSavedForecasterForecastsWhatTrainingDid) {
