@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   storepulse::cli::RegisterGenerateCommand(app, &exit_code);
   storepulse::cli::RegisterReportCommand(app, &exit_code);
   storepulse::cli::RegisterBatchCommand(app, &exit_code);
+  storepulse::cli::RegisterServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
