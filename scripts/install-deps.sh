@@ -12,8 +12,9 @@ build_pkgs=(
   libtbb-dev libfast-float-dev libabsl-dev libroaring-dev
   libgtest-dev libgmock-dev
   libsqlite3-dev libpqxx-dev postgresql
+  libcpp-httplib-dev
 )
-bench_pkgs=(libbenchmark-dev hyperfine python3-pandas time)
+bench_pkgs=(libbenchmark-dev hyperfine python3-pandas time wrk python3-flask python3-sklearn)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")

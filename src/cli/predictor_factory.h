@@ -11,6 +11,7 @@
 namespace storepulse::cli {
 
 // The line revenue model saved by `storepulse train` under `models_dir`.
-Result<std::unique_ptr<ml::LinePredictor>> LoadServedPredictor(const std::string& models_dir);
+Result<std::unique_ptr<ml::LinePredictor>> LoadServedPredictor(
+    const std::string& models_dir);
 
 }  // namespace storepulse::cli

@@ -42,7 +42,9 @@ int Run(const ServeOptions& options) {
   monitor::SystemClock clock;
   dependencies.clock = &clock;
   if (!options.models.empty()) {
-    dependencies.load_predictor = [dir = options.models] { return LoadServedPredictor(dir); };
+    dependencies.load_predictor = [dir = options.models] {
+      return LoadServedPredictor(dir);
+    };
   }
   if (options.warehouse != "none") dependencies.warehouse_url = options.warehouse;
   if (!options.token_file.empty()) {
@@ -63,8 +65,7 @@ int Run(const ServeOptions& options) {
     return ReportInputError(Status(started.code(), "--port: " + started.message()));
   }
   console->info("listening on http://{}:{} ({} threads){}", options.host, server.port(),
-                server.threads(),
-                options.token_file.empty() ? "" : ", token required");
+                server.threads(), options.token_file.empty() ? "" : ", token required");
 
   // Says when loading is done, without holding up the signal wait.
   std::thread announcer([&server, &console] {

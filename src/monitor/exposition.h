@@ -10,7 +10,8 @@
 namespace storepulse::monitor {
 
 // The Content-Type a scrape answer carries.
-inline constexpr char kExpositionContentType[] = "text/plain; version=0.0.4; charset=utf-8";
+inline constexpr char kExpositionContentType[] =
+    "text/plain; version=0.0.4; charset=utf-8";
 
 using Label = std::pair<std::string_view, std::string_view>;
 

@@ -99,8 +99,8 @@ void RenderHistogram(const HistogramFamily& family, std::string* out) {
       const std::string le =
           i < snapshot.bounds.size() ? FormatBound(snapshot.bounds[i]) : "+Inf";
       labels.emplace_back("le", le);
-      AppendSample(bucket_name, labels, static_cast<double>(snapshot.cumulative_counts[i]),
-                   out);
+      AppendSample(bucket_name, labels,
+                   static_cast<double>(snapshot.cumulative_counts[i]), out);
       labels.pop_back();
     }
     AppendSample(sum_name, labels, snapshot.sum, out);
@@ -186,11 +186,11 @@ std::string MetricsRegistry::Render() const {
       default: {
         const CallbackMetric& metric = callbacks_[index];
         double value = 0;
-        AppendHelpAndType(metric.name, metric.help,
-                          metric.type == CallbackMetric::Type::kCounter ? "counter"
-                                                                         : "gauge",
-                          &out);
-        if (metric.read && metric.read(&value)) AppendSample(metric.name, {}, value, &out);
+        AppendHelpAndType(
+            metric.name, metric.help,
+            metric.type == CallbackMetric::Type::kCounter ? "counter" : "gauge", &out);
+        if (metric.read && metric.read(&value))
+          AppendSample(metric.name, {}, value, &out);
       }
     }
   }
@@ -198,9 +198,8 @@ std::string MetricsRegistry::Render() const {
 }
 
 std::vector<double> LatencyBounds() {
-  return {0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025,
-          0.005,    0.01,    0.025,  0.05,    0.1,    0.25,  0.5,
-          1,        2.5,     5,      10};
+  return {0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
+          0.025,    0.05,    0.1,    0.25,    0.5,    1,     2.5,    5,     10};
 }
 
 }  // namespace storepulse::monitor

@@ -121,7 +121,8 @@ class MetricsRegistry {
   MetricsRegistry& operator=(const MetricsRegistry&) = delete;
 
   // Each name is registered once (a second registration is a bug: asserted). Names
-  // follow Prometheus' rules: [a-zA-Z_:][a-zA-Z0-9_:]*; label names [a-zA-Z_][a-zA-Z0-9_]*.
+  // follow Prometheus' rules: [a-zA-Z_:][a-zA-Z0-9_:]*; label names
+  // [a-zA-Z_][a-zA-Z0-9_]*.
   CounterFamily& AddCounter(std::string name, std::string help,
                             std::vector<std::string> label_names = {});
   GaugeFamily& AddGauge(std::string name, std::string help,

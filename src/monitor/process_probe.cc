@@ -29,7 +29,8 @@ Result<ProcessStats> ParseProcStat(std::string_view stat_text, int64_t ticks_per
     if (end == std::string_view::npos) break;
     rest.remove_prefix(end);
   }
-  // proc(5) numbers fields from 1: utime is 14, stime 15, vsize 23, rss 24; fields[0] is 3.
+  // proc(5) numbers fields from 1: utime is 14, stime 15, vsize 23, rss 24; fields[0]
+  // is 3.
   constexpr size_t kUtime = 14 - 3, kStime = 15 - 3, kVsize = 23 - 3, kRss = 24 - 3;
   if (fields.size() <= kRss) {
     return Status::Corruption("/proc stat: " + std::to_string(fields.size() + 2) +
@@ -87,16 +88,16 @@ void AddProcessMetrics(MetricsRegistry& registry) {
       {"process_cpu_seconds_total", "Total user and system CPU time spent in seconds.",
        CallbackMetric::Type::kCounter,
        stat_reader([](const ProcessStats& s) { return s.cpu_seconds; })});
-  registry.AddCallback(
-      {"process_resident_memory_bytes", "Resident memory size in bytes.",
-       CallbackMetric::Type::kGauge, stat_reader([](const ProcessStats& s) {
-         return static_cast<double>(s.resident_bytes);
-       })});
-  registry.AddCallback(
-      {"process_virtual_memory_bytes", "Virtual memory size in bytes.",
-       CallbackMetric::Type::kGauge, stat_reader([](const ProcessStats& s) {
-         return static_cast<double>(s.virtual_bytes);
-       })});
+  registry.AddCallback({"process_resident_memory_bytes", "Resident memory size in bytes.",
+                        CallbackMetric::Type::kGauge,
+                        stat_reader([](const ProcessStats& s) {
+                          return static_cast<double>(s.resident_bytes);
+                        })});
+  registry.AddCallback({"process_virtual_memory_bytes", "Virtual memory size in bytes.",
+                        CallbackMetric::Type::kGauge,
+                        stat_reader([](const ProcessStats& s) {
+                          return static_cast<double>(s.virtual_bytes);
+                        })});
   registry.AddCallback({"process_open_fds", "Number of open file descriptors.",
                         CallbackMetric::Type::kGauge, [](double* value) {
                           auto count = CountOpenFileDescriptors();

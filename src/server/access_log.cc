@@ -24,7 +24,8 @@ Result<std::unique_ptr<AccessLog>> AccessLog::Open(
     log->pool_ = std::make_shared<spdlog::details::thread_pool>(kQueueSize, 1);
     // overrun_oldest: under a flood the log drops old lines rather than slowing requests.
     log->access_ = std::make_shared<spdlog::async_logger>(
-        "access", std::move(sink), log->pool_, spdlog::async_overflow_policy::overrun_oldest);
+        "access", std::move(sink), log->pool_,
+        spdlog::async_overflow_policy::overrun_oldest);
     log->access_->set_pattern("%Y-%m-%dT%H:%M:%S.%f %v");
     log->access_->set_level(spdlog::level::info);
     log->access_->flush_on(spdlog::level::warn);

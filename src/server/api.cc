@@ -41,8 +41,8 @@ HttpResponse Api::Handle(HttpRequest& request, std::string_view authorization,
                          std::string_view* route_label) {
   InFlight in_flight(server_metrics_.in_flight);
   RouteTable::Match match = routes_.Find(request.method, request.path);
-  *route_label = match.route != nullptr ? std::string_view(match.route->pattern)
-                                        : kUnmatchedRoute;
+  *route_label =
+      match.route != nullptr ? std::string_view(match.route->pattern) : kUnmatchedRoute;
   // The token is checked before anything else, so that an unauthenticated caller learns
   // nothing, not even which paths exist.
   const bool open = match.route != nullptr && !match.route->requires_token;
@@ -83,7 +83,8 @@ HttpResponse Api::Handle(HttpRequest& request, std::string_view authorization,
 
 std::string_view Api::RouteLabel(std::string_view method, std::string_view path) const {
   const RouteTable::Match match = routes_.Find(method, path);
-  return match.route != nullptr ? std::string_view(match.route->pattern) : kUnmatchedRoute;
+  return match.route != nullptr ? std::string_view(match.route->pattern)
+                                : kUnmatchedRoute;
 }
 
 void Api::Record(std::string_view method, std::string_view path,

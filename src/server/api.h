@@ -22,11 +22,11 @@
 namespace storepulse::server {
 
 struct ApiDependencies {
-  ServiceState* state = nullptr;             // required
-  const monitor::Clock* clock = nullptr;     // required
+  ServiceState* state = nullptr;                // required
+  const monitor::Clock* clock = nullptr;        // required
   monitor::MetricsRegistry* metrics = nullptr;  // required
-  std::optional<BearerToken> token;          // set: every route but /health needs it
-  AccessLog* access_log = nullptr;           // optional
+  std::optional<BearerToken> token;             // set: every route but /health needs it
+  AccessLog* access_log = nullptr;              // optional
 };
 
 class Api {
@@ -41,8 +41,9 @@ class Api {
 
   // Counts and logs an answered request (called once per request, after the answer is
   // written, also for those the listener answered itself, such as 413).
-  void Record(std::string_view method, std::string_view path, std::string_view route_label,
-              int status, std::chrono::steady_clock::duration elapsed);
+  void Record(std::string_view method, std::string_view path,
+              std::string_view route_label, int status,
+              std::chrono::steady_clock::duration elapsed);
 
   // The label for a request that did not reach Handle.
   std::string_view RouteLabel(std::string_view method, std::string_view path) const;

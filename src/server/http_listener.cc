@@ -91,6 +91,12 @@ void HttpListener::Impl::Install() {
   // Without TCP_NODELAY each keep-alive answer waits ~40 ms for the client's delayed ACK
   // (Nagle's algorithm): measured, it caps a connection at ~25 requests/s.
   http.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which lets a second
+  // server bind the same port and silently take half of its connections.
+  http.set_socket_options([](socket_t socket) {
+    int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   http.set_payload_max_length(options.max_body_bytes);
   http.set_keep_alive_timeout(options.keep_alive_seconds);
   // cpp-httplib closes a connection after 5 requests by default; benchmark clients and
@@ -105,7 +111,8 @@ void HttpListener::Impl::Install() {
     current_request = {std::chrono::steady_clock::now(), true, {}};
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  const auto handler = [this](const httplib::Request& request, httplib::Response& response) {
+  const auto handler = [this](const httplib::Request& request,
+                              httplib::Response& response) {
     Dispatch(request, response);
   };
   // One catch-all per method: the Api's route table decides, so that 404 and 405 come
@@ -120,11 +127,12 @@ void HttpListener::Impl::Install() {
   // Answers cpp-httplib gives itself (413, 400, 414) get the API's JSON error body.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& response) {
-    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const HttpResponse error = ErrorResponse(response.status, StatusText(response.status));
-    response.set_content(error.body, error.content_type.c_str());
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const HttpResponse error =
+            ErrorResponse(response.status, StatusText(response.status));
+        response.set_content(error.body, error.content_type.c_str());
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
         std::string what = "internal error";
@@ -138,7 +146,8 @@ void HttpListener::Impl::Install() {
         response.status = 500;
         response.set_content(answer.body, answer.content_type.c_str());
       });
-  http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+  http.set_logger([this](const httplib::Request& request,
+                         const httplib::Response& response) {
     RequestTrace trace = current_request;
     current_request = {};
     const auto elapsed = trace.started ? std::chrono::steady_clock::now() - trace.start

@@ -20,7 +20,7 @@ struct ListenerOptions {
   // life, so this must be at least the number of clients kept connected (0: Default).
   int threads = 0;
   size_t max_body_bytes = size_t{1} << 20;  // larger bodies get 413
-  int keep_alive_seconds = 5;  // an idle connection is closed after this
+  int keep_alive_seconds = 5;               // an idle connection is closed after this
 };
 
 // max(8, 4 × cores).
@@ -30,7 +30,8 @@ class HttpListener {
  public:
   // Binds host:port. IOError naming the address when it cannot (in use, no such
   // address, no permission).
-  static Result<std::unique_ptr<HttpListener>> Bind(const ListenerOptions& options, Api* api);
+  static Result<std::unique_ptr<HttpListener>> Bind(const ListenerOptions& options,
+                                                    Api* api);
   ~HttpListener();
 
   int port() const;

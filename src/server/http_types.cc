@@ -23,8 +23,8 @@ std::optional<std::string_view> HttpRequest::PathParam(std::string_view name) co
 
 HttpResponse JsonResponse(const nlohmann::ordered_json& json, int status) {
   // Replace, never throw, on invalid UTF-8 (data from the warehouse is UTF-8 already).
-  return RawJsonResponse(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                         status);
+  return RawJsonResponse(
+      json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
 }
 
 HttpResponse RawJsonResponse(std::string body, int status) {

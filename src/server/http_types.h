@@ -18,9 +18,9 @@ namespace storepulse::server {
 using NameValues = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // without the query string
-  NameValues query;    // decoded query parameters, in order
+  std::string method;      // "GET", "POST", ...
+  std::string path;        // without the query string
+  NameValues query;        // decoded query parameters, in order
   NameValues path_params;  // {name} segments of the matched route
   std::string_view body;
 

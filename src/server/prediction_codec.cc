@@ -56,9 +56,9 @@ Result<double> RequiredNumber(const nlohmann::json& object, std::string_view whe
 Result<int> WholeNumber(const nlohmann::json& value, std::string_view where,
                         std::string_view name, std::string_view range) {
   if (!value.is_number()) {
-    return FieldError(where, name,
-                      fmt::format("expected a whole number ({}), got {}", range,
-                                  TypeName(value)));
+    return FieldError(
+        where, name,
+        fmt::format("expected a whole number ({}), got {}", range, TypeName(value)));
   }
   if (value.is_number_integer()) {
     // Past int's range it cannot be valid: clamp so the range check names it.
@@ -133,8 +133,8 @@ Result<ml::LineRequest> DecodeLineRequest(const nlohmann::json& json,
 
 Result<std::vector<ml::LineRequest>> DecodeBatchRequest(const nlohmann::json& json) {
   if (!json.is_object()) {
-    return Status::InvalidArgument(
-        fmt::format("expected a JSON object {{\"items\": [...]}}, got {}", TypeName(json)));
+    return Status::InvalidArgument(fmt::format(
+        "expected a JSON object {{\"items\": [...]}}, got {}", TypeName(json)));
   }
   const nlohmann::json* items = Field(json, "items", false);
   if (items == nullptr) return Status::InvalidArgument("items: missing (required)");
@@ -143,8 +143,8 @@ Result<std::vector<ml::LineRequest>> DecodeBatchRequest(const nlohmann::json& js
         fmt::format("items: expected an array, got {}", TypeName(*items)));
   }
   if (items->size() > kMaxBatchItems) {
-    return Status::InvalidArgument(fmt::format("items: at most {} items, got {}",
-                                               kMaxBatchItems, items->size()));
+    return Status::InvalidArgument(
+        fmt::format("items: at most {} items, got {}", kMaxBatchItems, items->size()));
   }
   std::vector<ml::LineRequest> requests;
   requests.reserve(items->size());
@@ -162,6 +162,10 @@ nlohmann::ordered_json EncodePrediction(const ml::LinePrediction& prediction,
   for (const ml::FeatureValue& feature : prediction.input_features) {
     if (feature.label.has_value()) {
       features[feature.name] = *feature.label;
+    } else if (feature.value == std::floor(feature.value) &&
+               std::fabs(feature.value) < 1e15) {
+      // Whole values (hour, flags, bands) read as the integers the request sent.
+      features[feature.name] = static_cast<int64_t>(feature.value);
     } else {
       features[feature.name] = feature.value;
     }

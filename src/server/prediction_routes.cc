@@ -30,8 +30,10 @@ HttpResponse PredictBatch(const RouteContext& context, const HttpRequest& reques
   if (!lines.ok()) return StatusResponse(lines.status());
   auto predictions = predictor->PredictBatch(*lines);
   if (!predictions.ok()) return StatusResponse(predictions.status());
-  context.metrics->predictions.WithLabels({"predict_batch"}).Increment(predictions->size());
-  return RawJsonResponse(EncodeBatchPredictions(*predictions, predictor->model_version()));
+  context.metrics->predictions.WithLabels({"predict_batch"})
+      .Increment(predictions->size());
+  return RawJsonResponse(
+      EncodeBatchPredictions(*predictions, predictor->model_version()));
 }
 
 }  // namespace
@@ -48,17 +50,17 @@ HttpResponse ModelUnavailable(const ServiceState& state) {
 }
 
 void AddPredictionRoutes(const RouteContext& context, RouteTable& routes) {
-  routes.Add({"POST", "/predict",
-              "One line's revenue: {\"quantity\", \"unit_price\", \"hour\" 0-23, "
-              "\"day_of_week\" 0-6 (Monday 0), optional \"month\" 1-12 and \"country\"}",
-              [context](const HttpRequest& request) { return Predict(context, request); }});
-  routes.Add({"POST", "/predict/batch",
-              fmt::format("Many lines at once: {{\"items\": [up to {} requests as for "
-                          "/predict]}}",
-                          kMaxBatchItems),
-              [context](const HttpRequest& request) {
-                return PredictBatch(context, request);
-              }});
+  routes.Add(
+      {"POST", "/predict",
+       "One line's revenue: {\"quantity\", \"unit_price\", \"hour\" 0-23, "
+       "\"day_of_week\" 0-6 (Monday 0), optional \"month\" 1-12 and \"country\"}",
+       [context](const HttpRequest& request) { return Predict(context, request); }});
+  routes.Add(
+      {"POST", "/predict/batch",
+       fmt::format("Many lines at once: {{\"items\": [up to {} requests as for "
+                   "/predict]}}",
+                   kMaxBatchItems),
+       [context](const HttpRequest& request) { return PredictBatch(context, request); }});
 }
 
 }  // namespace storepulse::server

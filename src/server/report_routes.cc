@@ -19,7 +19,8 @@ constexpr size_t kDefaultRfmLimit = 100;
 constexpr int kMaxForecastDays = 28;
 constexpr int kDefaultForecastDays = 14;
 
-Result<std::optional<int64_t>> DateParam(const HttpRequest& request, std::string_view name) {
+Result<std::optional<int64_t>> DateParam(const HttpRequest& request,
+                                         std::string_view name) {
   const auto text = request.Query(name);
   if (!text.has_value()) return std::optional<int64_t>();
   int64_t day = 0;
@@ -160,7 +161,8 @@ void AddReportRoutes(const RouteContext& context, RouteTable& routes) {
       return Report(context, kind, {}, key);
     };
   };
-  routes.Add({"GET", "/api/v1/daily",
+  routes.Add({"GET",
+              "/api/v1/daily",
               "One day's figures and top customers, products and countries (date: "
               "YYYY-MM-DD, default the last day with sales)",
               [context](const HttpRequest& request) {
@@ -168,7 +170,8 @@ void AddReportRoutes(const RouteContext& context, RouteTable& routes) {
               },
               true,
               {"date"}});
-  routes.Add({"GET", "/api/v1/weekly",
+  routes.Add({"GET",
+              "/api/v1/weekly",
               "The 7 days ending on `end` (YYYY-MM-DD, default the last day with "
               "sales), with growth, and every ISO week",
               [context](const HttpRequest& request) {
@@ -176,18 +179,22 @@ void AddReportRoutes(const RouteContext& context, RouteTable& routes) {
               },
               true,
               {"end"}});
-  routes.Add({"GET", "/api/v1/segments",
-              "Customer tiers by revenue and their thresholds", simple("segments")});
-  routes.Add({"GET", "/api/v1/rfm",
+  routes.Add({"GET", "/api/v1/segments", "Customer tiers by revenue and their thresholds",
+              simple("segments")});
+  routes.Add({"GET",
+              "/api/v1/rfm",
               "RFM scores per segment and customer rows (segment: a segment name; "
               "limit: customer rows, default 100)",
               [context](const HttpRequest& request) { return Rfm(context, request); },
               true,
               {"segment", "limit"}});
-  routes.Add({"GET", "/api/v1/products", "Products by revenue (top: rows, default 10)",
-              [context](const HttpRequest& request) { return Products(context, request); },
-              true,
-              {"top"}});
+  routes.Add(
+      {"GET",
+       "/api/v1/products",
+       "Products by revenue (top: rows, default 10)",
+       [context](const HttpRequest& request) { return Products(context, request); },
+       true,
+       {"top"}});
   routes.Add({"GET", "/api/v1/countries",
               "Revenue, orders, customers and average order value per country",
               simple("countries")});
@@ -196,14 +203,17 @@ void AddReportRoutes(const RouteContext& context, RouteTable& routes) {
   routes.Add({"GET", "/api/v1/seasonality",
               "Revenue by hour and weekday, monthly revenue and orders",
               simple("seasonality")});
-  routes.Add({"GET", "/api/v1/forecast",
-              "Revenue and orders forecast for the next days (days: 1-28, default 14)",
-              [context](const HttpRequest& request) { return Forecast(context, request); },
-              true,
-              {"days"}});
-  routes.Add({"GET", "/api/v1/customers/{id}",
-              "One customer's figures, tier, RFM scores and predicted 90-day value",
-              [context](const HttpRequest& request) { return Customer(context, request); }});
+  routes.Add(
+      {"GET",
+       "/api/v1/forecast",
+       "Revenue and orders forecast for the next days (days: 1-28, default 14)",
+       [context](const HttpRequest& request) { return Forecast(context, request); },
+       true,
+       {"days"}});
+  routes.Add(
+      {"GET", "/api/v1/customers/{id}",
+       "One customer's figures, tier, RFM scores and predicted 90-day value",
+       [context](const HttpRequest& request) { return Customer(context, request); }});
 }
 
 }  // namespace storepulse::server

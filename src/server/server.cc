@@ -6,7 +6,8 @@ namespace storepulse::server {
 
 namespace {
 
-ApiDependencies MakeApiDependencies(ServiceState* state, monitor::MetricsRegistry* registry,
+ApiDependencies MakeApiDependencies(ServiceState* state,
+                                    monitor::MetricsRegistry* registry,
                                     ServerDependencies& dependencies) {
   ApiDependencies api;
   api.state = state;
@@ -26,14 +27,13 @@ Server::Server(ListenerOptions options, ServerDependencies dependencies)
       state_(static_cast<bool>(load_predictor_), !warehouse_url_.empty()),
       api_(MakeApiDependencies(&state_, &registry_, dependencies)) {
   monitor::AddProcessMetrics(registry_);
-  registry_.AddCallback({"storepulse_report_cache_hits_total",
-                         "/api/v1 answers served from the cache.",
-                         monitor::CallbackMetric::Type::kCounter, [this](double* value) {
-                           const ReportCache* reports = state_.reports();
-                           *value = reports != nullptr ? static_cast<double>(reports->hits())
-                                                       : 0;
-                           return true;
-                         }});
+  registry_.AddCallback(
+      {"storepulse_report_cache_hits_total", "/api/v1 answers served from the cache.",
+       monitor::CallbackMetric::Type::kCounter, [this](double* value) {
+         const ReportCache* reports = state_.reports();
+         *value = reports != nullptr ? static_cast<double>(reports->hits()) : 0;
+         return true;
+       }});
   registry_.AddCallback({"storepulse_report_cache_misses_total",
                          "/api/v1 answers rendered (not in the cache).",
                          monitor::CallbackMetric::Type::kCounter, [this](double* value) {

@@ -15,9 +15,11 @@ ServerMetrics::ServerMetrics(monitor::MetricsRegistry& registry)
                               "Requests being handled now.")
                     .WithLabels({})),
       predictions(registry.AddCounter("storepulse_predictions_total",
-                                      "Order lines predicted, by endpoint.", {"endpoint"})),
+                                      "Order lines predicted, by endpoint.",
+                                      {"endpoint"})),
       model_info(registry.AddGauge("storepulse_model_info",
-                                   "The line revenue model served (value 1).", {"version"})),
+                                   "The line revenue model served (value 1).",
+                                   {"version"})),
       build_info(registry.AddGauge("storepulse_build_info",
                                    "The storepulse version serving (value 1).",
                                    {"version"})),

@@ -69,7 +69,8 @@ HttpResponse Ready(const RouteContext& context) {
   std::string waiting;
   if (state.model_configured() && state.predictor() == nullptr) {
     const std::string error = state.predictor_error();
-    waiting += error.empty() ? "the model is loading" : "the model failed to load: " + error;
+    waiting +=
+        error.empty() ? "the model is loading" : "the model failed to load: " + error;
   }
   if (state.warehouse_configured() && state.warehouse() == nullptr) {
     if (!waiting.empty()) waiting += "; ";
@@ -96,7 +97,8 @@ void AddServiceRoutes(const RouteContext& context, RouteTable& routes) {
               "Liveness: version, uptime, whether the model and the warehouse data are "
               "loaded (open without a token)",
               [context](const HttpRequest&) { return Health(context); }, false});
-  routes.Add({"GET", "/ready", "200 once the model and warehouse data are loaded, else 503",
+  routes.Add({"GET", "/ready",
+              "200 once the model and warehouse data are loaded, else 503",
               [context](const HttpRequest&) { return Ready(context); }});
   routes.Add({"GET", "/metrics", "Prometheus metrics (text exposition format 0.0.4)",
               [context](const HttpRequest&) { return Metrics(context); }});

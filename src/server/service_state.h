@@ -21,7 +21,8 @@ class ServiceState {
   // `model_configured` / `warehouse_configured`: whether anything is to be loaded at all
   // (serve --models, --warehouse); /ready waits only for what is configured.
   ServiceState(bool model_configured, bool warehouse_configured)
-      : model_configured_(model_configured), warehouse_configured_(warehouse_configured) {}
+      : model_configured_(model_configured),
+        warehouse_configured_(warehouse_configured) {}
 
   bool model_configured() const { return model_configured_; }
   bool warehouse_configured() const { return warehouse_configured_; }

@@ -22,13 +22,15 @@ nlohmann::ordered_json TypedValue(const std::optional<std::string>& text,
   switch (type) {
     case storage::ColumnType::kInteger: {
       int64_t number = 0;
-      const auto parsed = std::from_chars(value.data(), value.data() + value.size(), number);
+      const auto parsed =
+          std::from_chars(value.data(), value.data() + value.size(), number);
       if (parsed.ec == std::errc()) return number;
       return value;
     }
     case storage::ColumnType::kReal: {
       double number = 0;
-      const auto parsed = std::from_chars(value.data(), value.data() + value.size(), number);
+      const auto parsed =
+          std::from_chars(value.data(), value.data() + value.size(), number);
       if (parsed.ec == std::errc()) return number;
       return value;
     }
@@ -128,12 +130,14 @@ Result<std::unique_ptr<WarehouseData>> WarehouseData::Load(const std::string& ur
   auto forecasts = JsonRows(*warehouse, "SELECT * FROM forecasts", "forecasts");
   if (forecasts.ok()) {
     data->forecasts_ = nlohmann::ordered_json::array();
-    for (nlohmann::ordered_json& row : *forecasts) data->forecasts_->push_back(std::move(row));
+    for (nlohmann::ordered_json& row : *forecasts)
+      data->forecasts_->push_back(std::move(row));
   }
   return data;
 }
 
-const nlohmann::ordered_json* WarehouseData::Customer(std::string_view customer_id) const {
+const nlohmann::ordered_json* WarehouseData::Customer(
+    std::string_view customer_id) const {
   const auto found = customers_.find(std::string(customer_id));
   return found == customers_.end() ? nullptr : &found->second;
 }

@@ -46,8 +46,7 @@ class WarehouseData {
   const std::optional<nlohmann::ordered_json>& forecasts() const { return forecasts_; }
 
  private:
-  explicit WarehouseData(Table table)
-      : table_(std::move(table)), context_(table_) {}
+  explicit WarehouseData(Table table) : table_(std::move(table)), context_(table_) {}
 
   std::string url_;
   std::string source_;

@@ -410,9 +410,8 @@ Result<QueryResult> SqliteWarehouse::Query(const std::string& sql) {
 }
 
 Result<Table> SqliteWarehouse::ReadOrderLines(const std::string& source) {
-  SP_ASSIGN_OR_RETURN(
-      SqliteStatement count,
-      db_.Prepare("SELECT COUNT(*) FROM order_lines WHERE source = ?1"));
+  SP_ASSIGN_OR_RETURN(SqliteStatement count,
+                      db_.Prepare("SELECT COUNT(*) FROM order_lines WHERE source = ?1"));
   SP_RETURN_IF_ERROR(db_.BindText(count, 1, source));
   int rc = sqlite3_step(count.get());
   if (rc != SQLITE_ROW) return db_.Error(rc, "counting the order lines of " + source);
