@@ -70,6 +70,18 @@ if [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/jso
   predictor="a stand-in predictor (quantity x unit price: no trained model in this build)"
 fi
 
+# The report cache: the first GET of each route renders, the next ones are cache hits.
+{
+  echo "GET /api/v1 on $(basename "$file"): first request (rendered) and median of 20 repeats (cached), curl time_total"
+  printf '%-34s%12s%12s\n' route "first ms" "cached ms"
+  for path in /api/v1/daily /api/v1/weekly /api/v1/segments "/api/v1/rfm?limit=100" \
+              /api/v1/products /api/v1/countries /api/v1/cohorts /api/v1/seasonality; do
+    first=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
+    repeats=$(for _ in $(seq 20); do curl -s -o /dev/null -w '%{time_total}\n' "$base$path"; done | sort -n | sed -n 10p)
+    printf '%-34s%12.3f%12.3f\n' "$path" "$(awk -v t="$first" 'BEGIN { print t * 1000 }')" "$(awk -v t="$repeats" 'BEGIN { print t * 1000 }')"
+  done
+} | tee "$here/results/http_cache.txt"
+
 flask_port=$(free_port)
 /usr/bin/python3 "$here/peers/flask_predict.py" "$file" "$flask_port" "${FLASK_TRAIN_ROWS:-0}" \
   >"$work/flask.log" 2>&1 &

@@ -8,13 +8,15 @@ namespace storepulse::server {
 
 namespace {
 
+// The request is decoded before the model is looked for: a malformed request is the
+// client's to fix whether or not a model is loaded.
 HttpResponse Predict(const RouteContext& context, const HttpRequest& request) {
-  const ml::LinePredictor* predictor = context.state->predictor();
-  if (predictor == nullptr) return ModelUnavailable(*context.state);
   auto json = ParseJsonBody(request.body);
   if (!json.ok()) return StatusResponse(json.status());
   auto line = DecodeLineRequest(*json);
   if (!line.ok()) return StatusResponse(line.status());
+  const ml::LinePredictor* predictor = context.state->predictor();
+  if (predictor == nullptr) return ModelUnavailable(*context.state);
   auto prediction = predictor->Predict(*line);
   if (!prediction.ok()) return StatusResponse(prediction.status());
   context.metrics->predictions.WithLabels({"predict"}).Increment();
@@ -22,12 +24,12 @@ HttpResponse Predict(const RouteContext& context, const HttpRequest& request) {
 }
 
 HttpResponse PredictBatch(const RouteContext& context, const HttpRequest& request) {
-  const ml::LinePredictor* predictor = context.state->predictor();
-  if (predictor == nullptr) return ModelUnavailable(*context.state);
   auto json = ParseJsonBody(request.body);
   if (!json.ok()) return StatusResponse(json.status());
   auto lines = DecodeBatchRequest(*json);
   if (!lines.ok()) return StatusResponse(lines.status());
+  const ml::LinePredictor* predictor = context.state->predictor();
+  if (predictor == nullptr) return ModelUnavailable(*context.state);
   auto predictions = predictor->PredictBatch(*lines);
   if (!predictions.ok()) return StatusResponse(predictions.status());
   context.metrics->predictions.WithLabels({"predict_batch"})
