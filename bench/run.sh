@@ -20,3 +20,4 @@ for program in "$build"/*_benchmark; do
 done
 "$here/profile_e2e.sh" "$build/storepulse"
 "$here/scale_e2e.sh" "$build/storepulse"
+"$here/http_e2e.sh" "$build"

@@ -40,7 +40,9 @@ class InFlight {
 HttpResponse Api::Handle(HttpRequest& request, std::string_view authorization,
                          std::string_view* route_label) {
   InFlight in_flight(server_metrics_.in_flight);
-  RouteTable::Match match = routes_.Find(request.method, request.path);
+  // HEAD is GET without the body (cpp-httplib drops it).
+  const std::string_view method = request.method == "HEAD" ? "GET" : request.method;
+  RouteTable::Match match = routes_.Find(method, request.path);
   *route_label =
       match.route != nullptr ? std::string_view(match.route->pattern) : kUnmatchedRoute;
   // The token is checked before anything else, so that an unauthenticated caller learns

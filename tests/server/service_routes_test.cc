@@ -119,6 +119,11 @@ TEST(ServiceRoutesTest, UnknownRoutesAre404AndWrongMethods405WithAllow) {
   auto del = client->Delete("/health");
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 405);
+  // HEAD is GET without a body.
+  auto head = client->Head("/api/v1/daily");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
 }
 
 TEST(ServiceRoutesTest, TokenIsRequiredEverywhereButHealth) {
