@@ -22,7 +22,7 @@ hyperfine --warmup 3 --runs 20 --export-json "$out" \
   -n pandas-profile "/usr/bin/python3 '$here/peers/pandas_profile.py' '$file' > /dev/null" \
   -n storepulse-batch "'$bin' batch --input '$file' --out '$work' --warehouse none > /dev/null" \
   -n storepulse-batch-sqlite "rm -f '$work/bench.db'* && '$bin' batch --input '$file' --out '$work' --warehouse 'sqlite://$work/bench.db' > /dev/null" \
-  -n pandas-batch "/usr/bin/python3 '$here/peers/pandas_batch.py' '$file' > /dev/null" \
+  -n pandas-batch "/usr/bin/python3 '$here/peers/pandas_batch.py' '$file' '$work/pandas' > /dev/null" \
   >/dev/null
 /usr/bin/python3 - "$out" "$bytes" "$rows" <<'PY'
 import json, sys

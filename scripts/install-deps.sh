@@ -12,9 +12,10 @@ build_pkgs=(
   libtbb-dev libfast-float-dev libabsl-dev libroaring-dev
   libgtest-dev libgmock-dev
   libsqlite3-dev libpqxx-dev postgresql
+  python3-pandas
   libcpp-httplib-dev
 )
-bench_pkgs=(libbenchmark-dev hyperfine python3-pandas time wrk python3-flask python3-sklearn)
+bench_pkgs=(libbenchmark-dev hyperfine time wrk python3-flask python3-sklearn)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")

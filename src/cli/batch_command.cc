@@ -2,6 +2,7 @@
 // directory (and, later, the warehouse); prints the daily report.
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_group.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -145,24 +146,25 @@ int Run(const BatchOptions& options) {
             stats.rows_clean, stats.rows_quarantined, Seconds(started));
 
   analytics::AnalyticsContext context(ingested->table);
-  context.ComputeAll();
   // A bad --date is the user's mistake: say so before writing anything.
   if (auto day = context.ResolveDay(report_options.day); !day.ok()) {
     log->error("{}", day.status().message());
     return ReportInputError(day.status());
   }
+  // The quarantine needs no analytics: its file is written while they are computed.
+  constexpr size_t kReports = std::size(kOutputs);
+  std::vector<Status> written(kReports + 1);
+  tbb::task_group quarantine_writer;
+  quarantine_writer.run([&] {
+    written[kReports] =
+        ingested->quarantine.WriteCsv((dir / "quarantine.csv").string(), options.input);
+  });
+  context.ComputeAll();
   log->info("analytics computed ({:.3f} s)", Seconds(started));
 
   // Reports render and land in parallel; each file is published atomically.
-  constexpr size_t kReports = std::size(kOutputs);
-  std::vector<Status> written(kReports + 1);
   std::string daily_text;
-  tbb::parallel_for(size_t{0}, kReports + 1, [&](size_t i) {
-    if (i == kReports) {
-      written[i] =
-          ingested->quarantine.WriteCsv((dir / "quarantine.csv").string(), options.input);
-      return;
-    }
+  tbb::parallel_for(size_t{0}, kReports, [&](size_t i) {
     const OutputFile& output = kOutputs[i];
     auto rendered =
         analytics::FindReportKind(output.kind)->render(context, report_options);
@@ -187,6 +189,7 @@ int Run(const BatchOptions& options) {
                                     : rendered->csv;
     written[i] = WriteFileAtomically((dir / output.file).string(), content);
   });
+  quarantine_writer.wait();
   for (const Status& status : written) {
     if (!status.ok()) {
       log->error("writing reports failed: {}", status.message());

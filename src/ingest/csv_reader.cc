@@ -24,10 +24,13 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr size_t kMinChunkBytes = size_t{1} << 20;
+// Bounded chunks keep what a chunk holds while it is parsed small on big files.
+constexpr size_t kMaxChunkBytes = size_t{64} << 20;
 
 struct ChunkScan {
   uint64_t quotes = 0;
   bool high_bytes = false;
+  bool valid_utf8 = true;  // checked only where there are high bytes
 };
 
 // Counts quotes and notices bytes >= 0x80, sixteen bytes at a time where SSE2 exists.
@@ -140,27 +143,32 @@ Result<ColumnMap> ReadHeader(std::string_view data, size_t begin,
   return mapped;
 }
 
-TextEncoding DetectEncoding(std::string_view data, size_t begin,
-                            const std::vector<size_t>& bounds, bool any_high, bool bom,
-                            ParallelScope& arena) {
+TextEncoding DetectEncoding(std::string_view data, size_t begin, size_t body_begin,
+                            const std::vector<ChunkScan>& scans, bool bom,
+                            bool not_utf8) {
+  bool any_high = HasHighBytes(data.substr(begin, body_begin - begin));
+  bool valid = !not_utf8 && IsValidUtf8Range(data, begin, body_begin);
+  for (const ChunkScan& scan : scans) {
+    any_high |= scan.high_bytes;
+    valid &= scan.valid_utf8;
+  }
   if (!any_high) return bom ? TextEncoding::kUtf8 : TextEncoding::kAscii;
   if (bom) return TextEncoding::kUtf8;
-  std::atomic<bool> valid{IsValidUtf8Range(data, begin, bounds.front())};
-  arena.execute([&] {
-    tbb::parallel_for(size_t{0}, bounds.size() - 1, [&](size_t k) {
-      if (valid.load(std::memory_order_relaxed) &&
-          !IsValidUtf8Range(data, bounds[k], bounds[k + 1])) {
-        valid.store(false, std::memory_order_relaxed);
-      }
-    });
-  });
-  return valid.load() ? TextEncoding::kUtf8 : TextEncoding::kLatin1;
+  return valid ? TextEncoding::kUtf8 : TextEncoding::kLatin1;
 }
 
-}  // namespace
-
-Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& source,
-                                    const IngestOptions& options) {
+// Reads `data`; when it is the whole of `file` (else null) and the file is too big to be
+// read in whole, each chunk's pages are released after each pass over it: a 9 GB input
+// then never has more than a few chunks resident.
+Result<IngestResult> Read(std::string_view data, const std::string& source,
+                          const IngestOptions& options, const MappedFile* file) {
+  const bool paged = file != nullptr && !file->populated();
+  auto populate = [&](size_t begin, size_t end) {
+    if (paged) file->Populate(begin, end);
+  };
+  auto release = [&](size_t begin, size_t end) {
+    if (paged) file->Release(begin, end);
+  };
   IngestResult result;
   IngestStats& stats = result.stats;
   stats.source = source;
@@ -188,7 +196,8 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   const size_t chunk_bytes =
       options.chunk_bytes > 0
           ? options.chunk_bytes
-          : std::max(kMinChunkBytes, body_bytes / (static_cast<size_t>(threads) * 4) + 1);
+          : std::clamp(body_bytes / (static_cast<size_t>(threads) * 4) + 1,
+                       kMinChunkBytes, kMaxChunkBytes);
   std::vector<size_t> bounds;
   for (size_t at = body_begin; at < data.size(); at += chunk_bytes) bounds.push_back(at);
   bounds.push_back(data.size());
@@ -198,15 +207,22 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   // Pass 1: quote parity at every chunk start (for record boundaries) and whether any
   // byte needs an encoding decision.
   std::vector<ChunkScan> scans(chunk_count);
+  std::atomic<bool> not_utf8{false};
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
+      populate(bounds[k], bounds[k + 1]);
       scans[k] = ScanChunk(data, bounds[k], bounds[k + 1]);
+      // While the chunk is in cache: whether it is UTF-8, in case the file has high
+      // bytes; one chunk that is not settles it for the file.
+      if (scans[k].high_bytes && !not_utf8.load(std::memory_order_relaxed)) {
+        scans[k].valid_utf8 = IsValidUtf8Range(data, bounds[k], bounds[k + 1]);
+        if (!scans[k].valid_utf8) not_utf8.store(true, std::memory_order_relaxed);
+      }
+      release(bounds[k], bounds[k + 1]);
     });
   });
-  bool any_high = HasHighBytes(data.substr(begin, body_begin - begin));
-  for (const ChunkScan& scan : scans) any_high |= scan.high_bytes;
-  stats.encoding =
-      DetectEncoding(data, begin, bounds, any_high, stats.byte_order_mark, arena);
+  stats.encoding = DetectEncoding(data, begin, body_begin, scans, stats.byte_order_mark,
+                                  not_utf8.load());
 
   std::vector<size_t> starts(chunk_count + 1);
   uint64_t quotes_before = 0;
@@ -224,7 +240,9 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   std::mutex progress_mutex;
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
+      populate(starts[k], starts[k + 1]);
       chunks[k] = ParseChunk(context, starts[k], starts[k + 1]);
+      release(starts[k], starts[k + 1]);
       const uint64_t done =
           bytes_done.fetch_add(starts[k + 1] - starts[k]) + (starts[k + 1] - starts[k]);
       if (options.progress) {
@@ -248,24 +266,16 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
 
   std::vector<Table> parts;
   parts.reserve(chunks.size());
-  size_t quarantined = 0;
-  size_t quarantined_bytes = 0;
-  for (const ChunkResult& chunk : chunks) {
-    quarantined += chunk.quarantine.size();
-    quarantined_bytes += chunk.quarantine.text_bytes();
-  }
-  result.quarantine.Reserve(quarantined, quarantined_bytes);
   uint64_t next_line = header_lines + 1;
   for (ChunkResult& chunk : chunks) {
     SP_RETURN_IF_ERROR(chunk.status);
-    result.quarantine.Append(chunk.quarantine, next_line);
+    result.quarantine.Append(std::move(chunk.quarantine), next_line);
     next_line += chunk.lines;
     stats.rows_read += chunk.rows_read;
     stats.blank_lines += chunk.blank_lines;
     for (size_t c = 0; c < kOrderColumnCount; ++c)
       stats.empty_values[c] += chunk.empty_values[c];
     parts.push_back(std::move(chunk.table));
-    chunk.quarantine = Quarantine();
   }
   SP_ASSIGN_OR_RETURN(result.table, Table::Concatenate(std::move(parts), threads));
   stats.rows_clean = result.table.size();
@@ -279,10 +289,18 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
   return result;
 }
 
+}  // namespace
+
+Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& source,
+                                    const IngestOptions& options) {
+  return Read(data, source, options, nullptr);
+}
+
 Result<IngestResult> ReadOrderLinesFile(const std::string& path,
                                         const IngestOptions& options) {
-  SP_ASSIGN_OR_RETURN(MappedFile file, MappedFile::Open(path));
-  return ReadOrderLines(file.data(), path, options);
+  SP_ASSIGN_OR_RETURN(MappedFile file,
+                      MappedFile::Open(path, options.resident_file_bytes));
+  return Read(file.data(), path, options, &file);
 }
 
 }  // namespace storepulse::ingest

@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "core/table.h"
 #include "ingest/encoding.h"
+#include "ingest/mapped_file.h"
 #include "ingest/order_columns.h"
 #include "ingest/quarantine.h"
 
@@ -28,6 +29,10 @@ struct IngestOptions {
   size_t chunk_bytes = 0;
   // Bytes parsed so far, of the file's size.
   ProgressFn progress;
+  // ReadOrderLinesFile: files up to this size are read into memory whole before the
+  // parse; bigger ones are paged in chunk by chunk and each chunk's pages are dropped
+  // once parsed, so memory holds the results, not the file. The result is the same.
+  size_t resident_file_bytes = MappedFile::kPopulateBytes;
 };
 
 struct IngestStats {

@@ -6,13 +6,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
 namespace storepulse::ingest {
 
-Result<MappedFile> MappedFile::Open(const std::string& path) {
+Result<MappedFile> MappedFile::Open(const std::string& path, size_t populate_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
@@ -28,28 +29,52 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
   const size_t size = static_cast<size_t>(info.st_size);
   if (size == 0) {
     ::close(fd);
-    return MappedFile(nullptr, 0);
+    return MappedFile(nullptr, 0, true);
   }
   // MAP_POPULATE reads the file in ahead of the parallel parse instead of faulting page
   // by page inside it.
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  const bool populated = size <= populate_bytes;
+  const int populate = populated ? MAP_POPULATE : 0;
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | populate, fd, 0);
   const int error = errno;
   ::close(fd);
   if (mapped == MAP_FAILED) {
     return Status::IOError(fmt::format("{}: cannot map: {}", path, std::strerror(error)));
   }
   ::madvise(mapped, size, MADV_SEQUENTIAL);
-  return MappedFile(static_cast<const char*>(mapped), size);
+  return MappedFile(static_cast<const char*>(mapped), size, populated);
+}
+
+void MappedFile::Populate(size_t begin, size_t end) const {
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t first = begin / page * page;
+  const size_t last = std::min(end, size_);
+  if (data_ == nullptr || first >= last) return;
+#ifdef MADV_POPULATE_READ
+  ::madvise(const_cast<char*>(data_) + first, last - first, MADV_POPULATE_READ);
+#endif
+}
+
+void MappedFile::Release(size_t begin, size_t end) const {
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t first = (begin + page - 1) / page * page;
+  const size_t last = std::min(end, size_) / page * page;
+  if (data_ == nullptr || first >= last) return;
+  // The mapping is private and never written, so MADV_DONTNEED cannot lose anything.
+  ::madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    : data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)),
+      populated_(other.populated_) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
     if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
+    populated_ = other.populated_;
   }
   return *this;
 }

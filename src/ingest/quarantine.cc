@@ -2,9 +2,10 @@
 
 #include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
-#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_pipeline.h>
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
@@ -36,25 +37,41 @@ std::string_view QuarantineReasonName(QuarantineReason reason) {
 }
 
 void Quarantine::Add(QuarantinedRow row, std::string_view raw) {
-  row.raw_offset = text_.size();
-  row.raw_length = static_cast<uint32_t>(raw.size());
-  text_.append(raw);
-  rows_.push_back(row);
-}
-
-void Quarantine::Reserve(size_t rows, size_t text_bytes) {
-  rows_.reserve(rows);
-  text_.reserve(text_bytes);
-}
-
-void Quarantine::Append(const Quarantine& other, uint64_t line_offset) {
-  const uint64_t text_offset = text_.size();
-  text_.append(other.text_);
-  for (QuarantinedRow row : other.rows_) {
-    row.line += line_offset;
-    row.raw_offset += text_offset;
-    rows_.push_back(row);
+  if (segments_.empty()) {
+    segments_.emplace_back();
+    first_row_.push_back(0);
   }
+  Segment& segment = segments_.back();
+  row.raw_offset = segment.text.size();
+  row.raw_length = static_cast<uint32_t>(raw.size());
+  segment.text.append(raw);
+  segment.rows.push_back(row);
+  ++first_row_.back();
+}
+
+void Quarantine::Append(Quarantine&& other, uint64_t line_offset) {
+  for (Segment& segment : other.segments_) {
+    if (segment.rows.empty()) continue;
+    for (QuarantinedRow& row : segment.rows) row.line += line_offset;
+    first_row_.push_back(first_row_.back() + segment.rows.size());
+    segments_.push_back(std::move(segment));
+  }
+  other = Quarantine();
+}
+
+size_t Quarantine::text_bytes() const {
+  size_t bytes = 0;
+  for (const Segment& segment : segments_) bytes += segment.text.size();
+  return bytes;
+}
+
+std::pair<const Quarantine::Segment*, size_t> Quarantine::Locate(size_t i) const {
+  assert(i < size());
+  const size_t k =
+      static_cast<size_t>(std::upper_bound(first_row_.begin(), first_row_.end(), i) -
+                          first_row_.begin()) -
+      1;
+  return {&segments_[k], i - first_row_[k]};
 }
 
 namespace {
@@ -90,20 +107,23 @@ std::string DetailOf(QuarantineReason reason, std::string_view value) {
   return "";
 }
 
+std::string DetailOf(const QuarantinedRow& row, std::string_view raw) {
+  return DetailOf(row.reason, raw.substr(row.value_offset, row.value_length));
+}
+
+TextPosition PositionOf(const QuarantinedRow& row, std::string_view raw) {
+  if (row.column == kWholeRow) return TextPosition{row.line, 0};
+  return PositionInRecord(raw, row.value_offset, row.line);
+}
+
 }  // namespace
 
-std::string Quarantine::Detail(size_t i) const {
-  return DetailOf(rows_[i].reason, value(i));
-}
+std::string Quarantine::Detail(size_t i) const { return DetailOf(row(i), raw(i)); }
 
-TextPosition Quarantine::Position(size_t i) const {
-  const QuarantinedRow& r = rows_[i];
-  if (r.column == kWholeRow) return TextPosition{r.line, 0};
-  return PositionInRecord(raw(i), r.value_offset, r.line);
-}
+TextPosition Quarantine::Position(size_t i) const { return PositionOf(row(i), raw(i)); }
 
 std::string Quarantine::Describe(size_t i) const {
-  const QuarantinedRow& r = rows_[i];
+  const QuarantinedRow& r = row(i);
   const std::string detail = Detail(i);
   if (r.column == kWholeRow) {
     return fmt::format("line {}: {}: {}", r.line, QuarantineReasonName(r.reason), detail);
@@ -116,15 +136,22 @@ std::string Quarantine::Describe(size_t i) const {
 
 std::array<uint64_t, kQuarantineReasonCount> Quarantine::CountByReason() const {
   std::array<uint64_t, kQuarantineReasonCount> counts{};
-  for (const QuarantinedRow& row : rows_) ++counts[static_cast<size_t>(row.reason)];
+  for (const Segment& segment : segments_) {
+    for (const QuarantinedRow& row : segment.rows)
+      ++counts[static_cast<size_t>(row.reason)];
+  }
   return counts;
 }
 
 uint64_t Quarantine::CountDuplicateRows() const {
   absl::flat_hash_set<std::string_view> seen;
-  seen.reserve(rows_.size());
+  seen.reserve(size());
   uint64_t duplicates = 0;
-  for (size_t i = 0; i < rows_.size(); ++i) duplicates += !seen.insert(raw(i)).second;
+  for (const Segment& segment : segments_) {
+    for (size_t at = 0; at < segment.rows.size(); ++at) {
+      duplicates += !seen.insert(segment.Raw(at)).second;
+    }
+  }
   return duplicates;
 }
 
@@ -132,9 +159,15 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source
                                std::string* text) const {
   std::string quoted_source;
   AppendCsvField(source, &quoted_source);
-  for (size_t i = begin; i < end; ++i) {
-    const QuarantinedRow& r = rows_[i];
-    const TextPosition position = Position(i);
+  auto [segment, at] = Locate(begin);
+  for (size_t i = begin; i < end; ++i, ++at) {
+    if (at == segment->rows.size()) {
+      ++segment;
+      at = 0;
+    }
+    const QuarantinedRow& r = segment->rows[at];
+    const std::string_view raw = segment->Raw(at);
+    const TextPosition position = PositionOf(r, raw);
     text->append(quoted_source);
     text->push_back(',');
     text->append(std::to_string(position.line));
@@ -146,28 +179,49 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source
     text->push_back(',');
     text->append(QuarantineReasonName(r.reason));
     text->push_back(',');
-    AppendCsvField(Detail(i), text);
+    AppendCsvField(DetailOf(r, raw), text);
     text->push_back(',');
-    AppendCsvField(raw(i), text);
+    AppendCsvField(raw, text);
     text->push_back('\n');
   }
 }
 
 Status Quarantine::WriteCsv(const std::string& path, std::string_view source) const {
-  // Blocks of rows are formatted in parallel, then written in order.
+  // Blocks of rows are formatted in parallel and written in order, with at most
+  // kBlocksInFlight blocks in memory: a 25 M-row quarantine is 4 GB of CSV.
   constexpr size_t kBlockRows = 16384;
-  const size_t blocks = (rows_.size() + kBlockRows - 1) / kBlockRows;
-  std::vector<std::string> texts(blocks);
-  tbb::parallel_for(size_t{0}, blocks, [&](size_t block) {
-    const size_t begin = block * kBlockRows;
-    const size_t end = std::min(rows_.size(), begin + kBlockRows);
-    texts[block].reserve((end - begin) * 160);
-    AppendCsvRows(begin, end, source, &texts[block]);
-  });
+  constexpr size_t kBlocksInFlight = 16;
+  const size_t blocks = (size() + kBlockRows - 1) / kBlockRows;
   AtomicFile file;
   SP_RETURN_IF_ERROR(file.Open(path));
-  SP_RETURN_IF_ERROR(file.Append("source,line,column,field,reason,detail,raw_row\n"));
-  for (const std::string& text : texts) SP_RETURN_IF_ERROR(file.Append(text));
+  Status status = file.Append("source,line,column,field,reason,detail,raw_row\n");
+  size_t next_block = 0;
+  tbb::parallel_pipeline(
+      kBlocksInFlight,
+      tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                     [&](tbb::flow_control& control) -> size_t {
+                                       if (next_block == blocks || !status.ok()) {
+                                         control.stop();
+                                         return 0;
+                                       }
+                                       return next_block++;
+                                     }) &
+          tbb::make_filter<size_t, std::string>(
+              tbb::filter_mode::parallel,
+              [&](size_t block) {
+                const size_t begin = block * kBlockRows;
+                const size_t end = std::min(size(), begin + kBlockRows);
+                std::string text;
+                text.reserve((end - begin) * 160);
+                AppendCsvRows(begin, end, source, &text);
+                return text;
+              }) &
+          tbb::make_filter<std::string, void>(tbb::filter_mode::serial_in_order,
+                                              [&](const std::string& text) {
+                                                if (status.ok())
+                                                  status = file.Append(text);
+                                              }));
+  SP_RETURN_IF_ERROR(status);
   return file.Commit();
 }
 

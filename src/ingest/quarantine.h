@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -43,23 +44,29 @@ struct QuarantinedRow {
   uint32_t value_length = 0;
 };
 
+// Rows are kept in segments (one per parsed chunk) that Append moves in rather than
+// copies, so that gathering the chunks of a 100 M-row file costs no second copy of the
+// quarantine; indexing finds a row's segment by binary search.
 class Quarantine {
  public:
   // Adds a row; `raw` is its UTF-8 text without the line ending.
   void Add(QuarantinedRow row, std::string_view raw);
-  // Appends `other`'s rows, adding `line_offset` to their line numbers.
-  void Append(const Quarantine& other, uint64_t line_offset);
-  void Reserve(size_t rows, size_t text_bytes);
-  size_t text_bytes() const { return text_.size(); }
+  // Moves `other`'s rows in after this one's, adding `line_offset` to their lines.
+  void Append(Quarantine&& other, uint64_t line_offset);
+  size_t text_bytes() const;
 
-  size_t size() const { return rows_.size(); }
-  bool empty() const { return rows_.empty(); }
-  const QuarantinedRow& row(size_t i) const { return rows_[i]; }
+  size_t size() const { return first_row_.back(); }
+  bool empty() const { return size() == 0; }
+  const QuarantinedRow& row(size_t i) const {
+    const auto [segment, at] = Locate(i);
+    return segment->rows[at];
+  }
   std::string_view raw(size_t i) const {
-    return std::string_view(text_.data() + rows_[i].raw_offset, rows_[i].raw_length);
+    const auto [segment, at] = Locate(i);
+    return segment->Raw(at);
   }
   std::string_view value(size_t i) const {
-    const auto& r = rows_[i];
+    const QuarantinedRow& r = row(i);
     return raw(i).substr(r.value_offset, r.value_length);
   }
   // Line and column (in characters, 1-based) where the offending field starts; the
@@ -76,15 +83,24 @@ class Quarantine {
   std::array<uint64_t, kQuarantineReasonCount> CountByReason() const;
 
   // CSV with columns source,line,column,field,reason,detail,raw_row — UTF-8, RFC 4180.
-  // Written to a temporary file and renamed into place, so a reader never sees half.
+  // Written to a temporary file and renamed into place, so a reader never sees half;
+  // formatted in parallel blocks with a bounded number in memory at once.
   Status WriteCsv(const std::string& path, std::string_view source) const;
 
  private:
+  struct Segment {
+    std::vector<QuarantinedRow> rows;
+    std::string text;
+    std::string_view Raw(size_t at) const {
+      return std::string_view(text.data() + rows[at].raw_offset, rows[at].raw_length);
+    }
+  };
+  std::pair<const Segment*, size_t> Locate(size_t i) const;
   void AppendCsvRows(size_t begin, size_t end, std::string_view source,
                      std::string* text) const;
 
-  std::vector<QuarantinedRow> rows_;
-  std::string text_;
+  std::vector<Segment> segments_;
+  std::vector<size_t> first_row_ = {0};  // segment k holds rows [first_row_[k], [k+1])
 };
 
 }  // namespace storepulse::ingest

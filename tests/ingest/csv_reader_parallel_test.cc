@@ -245,4 +245,32 @@ TEST(CsvReaderParallelTest, DefaultThreadsGiveTheSameResult) {
 }
 
 }  // namespace
+// A file too big to be read in whole is paged in chunk by chunk and its pages are
+// dropped after each pass; resident_file_bytes = 0 takes that path on small files.
+TEST(CsvReaderParallelTest, PagedFilesGiveTheSameResult) {
+  testing::TempDir dir;
+  const std::vector<std::string> inputs = ParallelInputs();
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    // Repeated so that chunks span many pages, with seams inside pages.
+    std::string csv = inputs[i];
+    const size_t body = csv.find('\n') + 1;
+    while (csv.size() < (size_t{1} << 20)) {
+      if (csv.back() != '\n') csv += '\n';
+      csv += inputs[i].substr(body);
+    }
+    const std::string path = dir.Write("input" + std::to_string(i) + ".csv", csv);
+    Result<IngestResult> in_memory = ingest::ReadOrderLines(csv, path, ReadOptions(0, 1));
+    ASSERT_OK(in_memory.status());
+    for (const size_t chunk_bytes : {size_t{10000}, size_t{65536}}) {
+      IngestOptions options = ReadOptions(chunk_bytes, 2);
+      options.resident_file_bytes = 0;
+      Result<IngestResult> paged = ingest::ReadOrderLinesFile(path, options);
+      ASSERT_OK(paged.status());
+      ExpectSameResult(*in_memory, *paged,
+                       "input " + std::to_string(i + 1) +
+                           " paged, chunk_bytes=" + std::to_string(chunk_bytes));
+    }
+  }
+}
+
 }  // namespace storepulse::ingest

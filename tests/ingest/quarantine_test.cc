@@ -1,5 +1,6 @@
 #include "ingest/quarantine.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -73,8 +74,9 @@ TEST(QuarantineTest, AppendShiftsLinesAndKeepsText) {
   second.Add(Row(0, QuarantineReason::kMissingCustomer, 6, 4, 0), "2,y,");
   second.Add(Row(3, QuarantineReason::kNonPositiveQuantity, kQuantity, 2, 2), "3,-1");
   Quarantine all;
-  all.Append(first, 2);
-  all.Append(second, 10);
+  all.Append(std::move(first), 2);
+  all.Append(std::move(second), 10);
+  EXPECT_TRUE(first.empty());
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all.row(0).line, 2u);
   EXPECT_EQ(all.row(1).line, 10u);
@@ -83,6 +85,13 @@ TEST(QuarantineTest, AppendShiftsLinesAndKeepsText) {
   EXPECT_EQ(all.raw(2), "3,-1");
   EXPECT_EQ(all.value(2), "-1");
   EXPECT_EQ(all.value(0), "C1");
+  // Rows added after an append go after the appended ones.
+  all.Add(Row(20, QuarantineReason::kMissingCustomer, 6, 0, 0), "4,z,");
+  EXPECT_EQ(all.size(), 4u);
+  EXPECT_EQ(all.row(3).line, 20u);
+  EXPECT_EQ(all.raw(3), "4,z,");
+  EXPECT_EQ(all.CountByReason()[static_cast<size_t>(QuarantineReason::kMissingCustomer)],
+            2u);
 }
 
 TEST(QuarantineTest, LongValuesAreShortenedInDescriptions) {
@@ -194,4 +203,31 @@ TEST(QuarantineWriteCsvTest, UnwritableDirectoryIsIOError) {
 }
 
 }  // namespace
+// Many segments and many formatting blocks: rows come out complete and in order.
+TEST(QuarantineTest, WritesManySegmentsInOrder) {
+  Quarantine all;
+  uint64_t line = 2;
+  for (int segment = 0; segment < 7; ++segment) {
+    Quarantine part;
+    for (int i = 0; i < 9000; ++i) {
+      const std::string raw = fmt::format("C{},x", segment * 9000 + i);
+      part.Add(Row(static_cast<uint64_t>(i), QuarantineReason::kCancellation, 0, 0,
+                   raw.find(',')),
+               raw);
+    }
+    all.Append(std::move(part), line);
+    line += 9000;
+  }
+  ASSERT_EQ(all.size(), 63000u);
+  const testing::TempDir dir;
+  const std::string path = (dir.path() / "quarantine.csv").string();
+  ASSERT_OK(all.WriteCsv(path, "s.csv"));
+  const Records records = ParseCsv(testing::ReadWholeFile(path));
+  ASSERT_EQ(records.size(), 63001u);
+  for (size_t i = 0; i < all.size(); ++i) {
+    ASSERT_EQ(records[i + 1][1], std::to_string(2 + i)) << i;
+    ASSERT_EQ(records[i + 1][6], fmt::format("C{},x", i)) << i;
+  }
+}
+
 }  // namespace storepulse::ingest
