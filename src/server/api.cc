@@ -41,7 +41,8 @@ HttpResponse Api::Handle(HttpRequest& request, std::string_view authorization,
                          std::string_view* route_label) {
   InFlight in_flight(server_metrics_.in_flight);
   // HEAD is GET without the body (cpp-httplib drops it).
-  const std::string_view method = request.method == "HEAD" ? "GET" : request.method;
+  std::string_view method = request.method;
+  if (method == "HEAD") method = "GET";
   RouteTable::Match match = routes_.Find(method, request.path);
   *route_label =
       match.route != nullptr ? std::string_view(match.route->pattern) : kUnmatchedRoute;
