@@ -13,6 +13,7 @@ build_pkgs=(
   libgtest-dev libgmock-dev
   libsqlite3-dev libpqxx-dev postgresql
   python3-pandas
+  libxgboost-dev
   libcpp-httplib-dev
 )
 bench_pkgs=(libbenchmark-dev hyperfine time wrk python3-flask python3-sklearn)

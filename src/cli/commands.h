@@ -15,6 +15,9 @@ void RegisterProfileCommand(CLI::App& app, int* exit_code);
 void RegisterGenerateCommand(CLI::App& app, int* exit_code);
 void RegisterReportCommand(CLI::App& app, int* exit_code);
 void RegisterBatchCommand(CLI::App& app, int* exit_code);
+void RegisterTrainCommand(CLI::App& app, int* exit_code);
+void RegisterPredictCommand(CLI::App& app, int* exit_code);
+void RegisterForecastCommand(CLI::App& app, int* exit_code);
 void RegisterServeCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storepulse::cli

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   storepulse::cli::RegisterGenerateCommand(app, &exit_code);
   storepulse::cli::RegisterReportCommand(app, &exit_code);
   storepulse::cli::RegisterBatchCommand(app, &exit_code);
+  storepulse::cli::RegisterTrainCommand(app, &exit_code);
+  storepulse::cli::RegisterPredictCommand(app, &exit_code);
+  storepulse::cli::RegisterForecastCommand(app, &exit_code);
   storepulse::cli::RegisterServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

@@ -3,18 +3,29 @@
 namespace storepulse::storage {
 namespace {
 
-std::vector<std::string> CreateInitialSchema(const Dialect& dialect) {
+// The tables that step `version` creates, as of that version.
+std::vector<std::string> CreateTablesOfVersion(const Dialect& dialect, int version) {
   std::vector<std::string> statements;
   for (const TableSpec& table : WarehouseTables()) {
-    for (std::string& statement : CreateTableStatements(table, dialect, /*version=*/1)) {
+    if (table.since_version != version) continue;
+    for (std::string& statement : CreateTableStatements(table, dialect, version)) {
       statements.push_back(std::move(statement));
     }
   }
   return statements;
 }
 
+std::vector<std::string> CreateInitialSchema(const Dialect& dialect) {
+  return CreateTablesOfVersion(dialect, 1);
+}
+
+std::vector<std::string> CreateModelTables(const Dialect& dialect) {
+  return CreateTablesOfVersion(dialect, 2);
+}
+
 constexpr Migration kMigrations[] = {
     {1, "order lines, quarantine, metric tables and batch runs", &CreateInitialSchema},
+    {2, "model registry and forecasts", &CreateModelTables},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "storage/migrations.h"
 #include "storage/order_lines_reader.h"
 #include "storage/postgres_copy.h"
+#include "storage/postgres_model_writes.h"
 #include "storage/schema.h"
 #include "storage/value_text.h"
 
@@ -81,6 +82,11 @@ class PostgresWarehouse final : public Warehouse {
   Status Load(int64_t run_id, const BatchLoad& load) override;
   Status FinishRun(int64_t run_id, bool succeeded, uint64_t rows,
                    const std::string& message) override;
+  Status RegisterModel(const ModelRecord& record) override;
+  Status StoreForecasts(const std::string& source, const std::string& model_version,
+                        const std::vector<ForecastRecord>& rows) override;
+  Result<uint64_t> SetPredictedValues(const std::string& source,
+                                      const std::vector<CustomerValue>& values) override;
   Result<QueryResult> Query(const std::string& sql) override;
   Result<Table> ReadOrderLines(const std::string& source) override;
 
@@ -183,7 +189,7 @@ Status PostgresWarehouse::ReplaceSource(pqxx::work& transaction, int64_t run_id,
     return Status::NotFound("no batch run " + std::to_string(run_id) + " in " + url_);
   }
   for (const TableSpec& table : WarehouseTables()) {
-    if (table.kind == TableKind::kRuns) continue;
+    if (!ReplacedByLoad(table.kind)) continue;
     transaction.exec_params0("DELETE FROM " + Quoted(table.name) + " WHERE source = $1",
                              load.source);
   }
@@ -309,6 +315,46 @@ Status PostgresWarehouse::FinishRun(int64_t run_id, bool succeeded, uint64_t row
   } catch (...) {
     return StatusFromException("finishing batch run " + std::to_string(run_id) + " in " +
                                url_);
+  }
+}
+
+Status PostgresWarehouse::RegisterModel(const ModelRecord& record) {
+  try {
+    pqxx::work transaction(*connection_);
+    PostgresRegisterModel(transaction, record);
+    transaction.commit();
+    return Status::Ok();
+  } catch (...) {
+    return StatusFromException("registering model " + record.model_version + " in " +
+                               url_);
+  }
+}
+
+Status PostgresWarehouse::StoreForecasts(const std::string& source,
+                                         const std::string& model_version,
+                                         const std::vector<ForecastRecord>& rows) {
+  try {
+    pqxx::work transaction(*connection_);
+    PostgresStoreForecasts(transaction, source, model_version, rows);
+    transaction.commit();
+    return Status::Ok();
+  } catch (...) {
+    return StatusFromException("storing the forecasts of " + model_version + " in " +
+                               url_);
+  }
+}
+
+Result<uint64_t> PostgresWarehouse::SetPredictedValues(
+    const std::string& source, const std::vector<CustomerValue>& values) {
+  try {
+    pqxx::work transaction(*connection_);
+    // An error returned here leaves the transaction uncommitted: rolled back.
+    SP_ASSIGN_OR_RETURN(const uint64_t updated,
+                        PostgresSetPredictedValues(transaction, source, values));
+    transaction.commit();
+    return updated;
+  } catch (...) {
+    return StatusFromException("setting predicted values in " + url_);
   }
 }
 

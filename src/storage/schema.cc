@@ -12,6 +12,7 @@ constexpr ColumnType kMoney = ColumnType::kMoney;
 constexpr ColumnType kDate = ColumnType::kDate;
 constexpr ColumnType kTimestamp = ColumnType::kTimestamp;
 constexpr bool kNotNull = false;
+constexpr bool kNullable = true;
 
 // Key columns are NOT NULL; measures are nullable so that a later issue can add a metric
 // that some rows do not have without a migration of the constraint.
@@ -140,6 +141,40 @@ std::vector<TableSpec> BuildTables() {
                   {"status", kText, kNotNull},
                   {"message", kText}},
       .indexes = {{"batch_runs_source_started", {"source", "started_at"}}},
+  });
+  tables.push_back(TableSpec{
+      .name = "model_registry",
+      .kind = TableKind::kModels,
+      .since_version = 2,
+      .has_id = true,
+      .columns = {{"model_version", kText, kNotNull,
+                   2},                           // "line_revenue-2024...-ab12cd34"
+                  {"kind", kText, kNotNull, 2},  // line_revenue, customer_value_90d, ...
+                  {"source", kText, kNotNull, 2},           // the input it was trained on
+                  {"trained_at", kTimestamp, kNotNull, 2},  // UTC
+                  {"storepulse_version", kText, kNotNull, 2},
+                  {"training_data_hash", kText, kNotNull, 2},
+                  {"training_rows", kInteger, kNullable, 2},
+                  {"test_rows", kInteger, kNullable, 2},
+                  {"model_path", kText, kNullable, 2},  // the metadata JSON
+                  {"features", kText, kNullable, 2},    // comma-separated, in order
+                  {"parameters", kText, kNullable, 2},  // JSON
+                  {"metrics", kText, kNullable, 2},     // JSON
+                  {"registered_at", kTimestamp, kNotNull, 2}},  // UTC
+      .indexes = {{"model_registry_version", {"model_version"}, true},
+                  {"model_registry_kind_trained", {"kind", "trained_at"}}},
+  });
+  tables.push_back(TableSpec{
+      .name = "forecasts",
+      .kind = TableKind::kForecasts,
+      .since_version = 2,
+      .columns = {{"source", kText, kNotNull, 2},
+                  {"model_version", kText, kNotNull, 2},
+                  {"date", kDate, kNotNull, 2},
+                  {"horizon_days", kInteger, kNotNull, 2},  // days after the last sale
+                  {"revenue", kMoney, kNullable, 2},
+                  {"orders", kReal, kNullable, 2}},
+      .primary_key = {"source", "model_version", "date"},
   });
   return tables;
 }

@@ -14,7 +14,13 @@
 //   batch_runs        one row per batch run: id, source, input hash, started_at and
 //                     finished_at (UTC), rows, status ('running', 'succeeded', 'failed')
 //                     and message
-// plus schema_version (see migrations.h).
+//   model_registry    one row per trained model (`storepulse train`): its version, kind,
+//                     training data, files, parameters and metrics (schema version 2)
+//   forecasts         the daily revenue and orders forecast by a model version for the
+//                     days after its source's last sale (schema version 2)
+// plus schema_version (see migrations.h). A batch load replaces the rows of its source in
+// the data tables (order_lines ... cohort_retention) only: models and forecasts are
+// written by `storepulse train`, which runs after it, and keep their history.
 //
 // A run whose process died (killed, power cut) cannot mark itself failed; its row stays
 // 'running' until the next run of the same source begins, which marks it 'failed' with
@@ -53,11 +59,21 @@ enum class TableKind {
   kQuarantine,  // written from BatchLoad::quarantine
   kMetrics,     // written from BatchLoad::metrics
   kRuns,        // batch_runs: written by BeginRun and FinishRun
+  kModels,      // model_registry: written by RegisterModel
+  kForecasts,   // forecasts: written by StoreForecasts
 };
+
+// Whether Load replaces the rows of its source in tables of `kind`.
+inline bool ReplacedByLoad(TableKind kind) {
+  return kind == TableKind::kOrderLines || kind == TableKind::kQuarantine ||
+         kind == TableKind::kMetrics;
+}
 
 struct TableSpec {
   std::string_view name;
   TableKind kind;
+  // The schema version (migrations.h) whose step creates the table.
+  int since_version = 1;
   // A generated 64-bit `id` primary key before the columns (batch_runs).
   bool has_id = false;
   std::vector<ColumnSpec> columns = {};

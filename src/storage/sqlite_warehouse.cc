@@ -8,6 +8,7 @@
 #include "storage/order_lines_reader.h"
 #include "storage/schema.h"
 #include "storage/sqlite_db.h"
+#include "storage/sqlite_model_writes.h"
 #include "storage/value_text.h"
 
 namespace storepulse::storage {
@@ -78,6 +79,17 @@ class SqliteWarehouse final : public Warehouse {
   Status Load(int64_t run_id, const BatchLoad& load) override;
   Status FinishRun(int64_t run_id, bool succeeded, uint64_t rows,
                    const std::string& message) override;
+  Status RegisterModel(const ModelRecord& record) override {
+    return SqliteRegisterModel(db_, record);
+  }
+  Status StoreForecasts(const std::string& source, const std::string& model_version,
+                        const std::vector<ForecastRecord>& rows) override {
+    return SqliteStoreForecasts(db_, source, model_version, rows);
+  }
+  Result<uint64_t> SetPredictedValues(const std::string& source,
+                                      const std::vector<CustomerValue>& values) override {
+    return SqliteSetPredictedValues(db_, source, values);
+  }
   Result<QueryResult> Query(const std::string& sql) override;
   Result<Table> ReadOrderLines(const std::string& source) override;
 
@@ -205,7 +217,7 @@ Status SqliteWarehouse::Load(int64_t run_id, const BatchLoad& load) {
 
 Status SqliteWarehouse::ReplaceSource(const BatchLoad& load) {
   for (const TableSpec& table : WarehouseTables()) {
-    if (table.kind == TableKind::kRuns) continue;
+    if (!ReplacedByLoad(table.kind)) continue;
     SP_ASSIGN_OR_RETURN(
         SqliteStatement remove,
         db_.Prepare("DELETE FROM \"" + std::string(table.name) + "\" WHERE source = ?1"));

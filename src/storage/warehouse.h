@@ -18,6 +18,7 @@
 #include "core/status.h"
 #include "core/table.h"
 #include "storage/batch_load.h"
+#include "storage/model_records.h"
 
 namespace storepulse::storage {
 
@@ -59,6 +60,25 @@ class Warehouse {
   // error). NotFound when there is no such run.
   virtual Status FinishRun(int64_t run_id, bool succeeded, uint64_t rows,
                            const std::string& message) = 0;
+
+  // Adds `record` to model_registry (registered_at: now, UTC), replacing the row of the
+  // same model_version if there is one, in one transaction.
+  virtual Status RegisterModel(const ModelRecord& record) = 0;
+
+  // Replaces the forecasts of (`source`, `model_version`) by `rows`, in one transaction;
+  // forecasts of other model versions stay (they are the history of what was forecast).
+  // InvalidArgument when two rows have the same day.
+  virtual Status StoreForecasts(const std::string& source,
+                                const std::string& model_version,
+                                const std::vector<ForecastRecord>& rows) = 0;
+
+  // Sets customer_metrics.predicted_value_90d for the customers of `source`, in one
+  // transaction: each customer in `values` gets its value, every other customer of the
+  // source NULL. Returns the number of customers given a value (those of `values` that
+  // the source has). NotFound when the source has no customer_metrics rows (no batch
+  // run stored it yet). A later batch Load of the source resets them to NULL.
+  virtual Result<uint64_t> SetPredictedValues(
+      const std::string& source, const std::vector<CustomerValue>& values) = 0;
 
   // Runs one read-only SQL statement and returns all of its rows; a statement that would
   // write is InvalidArgument. For tests, the API and debugging, not for bulk reads.

@@ -43,6 +43,18 @@ class FailingWarehouse final : public storage::Warehouse {
                    const std::string& message) override {
     return target_->FinishRun(run_id, succeeded, rows, message);
   }
+  Status RegisterModel(const storage::ModelRecord& record) override {
+    return target_->RegisterModel(record);
+  }
+  Status StoreForecasts(const std::string& source, const std::string& model_version,
+                        const std::vector<storage::ForecastRecord>& rows) override {
+    return target_->StoreForecasts(source, model_version, rows);
+  }
+  Result<uint64_t> SetPredictedValues(
+      const std::string& source,
+      const std::vector<storage::CustomerValue>& values) override {
+    return target_->SetPredictedValues(source, values);
+  }
   Result<storage::QueryResult> Query(const std::string& sql) override {
     return target_->Query(sql);
   }

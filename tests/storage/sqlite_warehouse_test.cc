@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "storage/migrations.h"
 #include "storage/warehouse.h"
 #include "test_util.h"
 #include "warehouse_test_data.h"
@@ -66,7 +67,7 @@ TEST(SqliteWarehouseTest, TwoConnectionsOpeningANewDatabaseMigrateItOnce) {
   ASSERT_OK(first.status());
   ASSERT_OK(second.status());
   EXPECT_THAT(QueryRows(**second, "SELECT COUNT(*) FROM schema_version"),
-              ElementsAre("1"));
+              ElementsAre(std::to_string(storage::WarehouseMigrations().size())));
 }
 
 TEST(SqliteWarehouseTest, QueryTakesOneStatement) {

@@ -89,8 +89,12 @@ TYPED_TEST(WarehouseContractTest, OpenCreatesEveryTableWithTheSchemaColumns) {
     EXPECT_EQ(result->columns, expected) << table.name;
     EXPECT_TRUE(result->rows.empty()) << table.name;
   }
-  EXPECT_THAT(this->Rows("SELECT version FROM schema_version"),
-              ElementsAre(std::to_string(storage::LatestSchemaVersion())));
+  std::vector<std::string> versions;
+  for (const storage::Migration& migration : storage::WarehouseMigrations()) {
+    versions.push_back(std::to_string(migration.version));
+  }
+  EXPECT_EQ(this->Rows("SELECT version FROM schema_version ORDER BY version"), versions);
+  EXPECT_EQ(versions.back(), std::to_string(storage::LatestSchemaVersion()));
 }
 
 TYPED_TEST(WarehouseContractTest, LoadReadsBackEveryValueExactly) {
@@ -347,6 +351,117 @@ TYPED_TEST(WarehouseContractTest, ADatabaseFromANewerStorepulseIsRefused) {
   ASSERT_FALSE(reopened.ok());
   EXPECT_EQ(reopened.status().code(), StatusCode::kCorruption);
   EXPECT_THAT(reopened.status().message(), HasSubstr("schema version 999"));
+}
+
+// A database written by a storepulse before the model tables (schema version 1) gains
+// them on open, its rows untouched.
+TYPED_TEST(WarehouseContractTest, AVersionOneDatabaseIsMigratedKeepingItsRows) {
+  ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad("a.csv", &this->lines_)));
+  const auto before = SourceSnapshot(*this->warehouse_, "a.csv");
+  this->warehouse_.reset();
+  ASSERT_OK(this->backend_.Execute("DROP TABLE model_registry"));
+  ASSERT_OK(this->backend_.Execute("DROP TABLE forecasts"));
+  ASSERT_OK(this->backend_.Execute("DELETE FROM schema_version WHERE version > 1"));
+
+  auto reopened = OpenWarehouse(this->url_);
+  ASSERT_OK(reopened.status());
+  EXPECT_THAT(
+      QueryRows(**reopened, "SELECT version FROM schema_version ORDER BY version"),
+      ElementsAre("1", "2"));
+  EXPECT_EQ(SourceSnapshot(**reopened, "a.csv"), before);
+  EXPECT_THAT(QueryRows(**reopened, "SELECT COUNT(*) FROM model_registry"),
+              ElementsAre("0"));
+  EXPECT_THAT(QueryRows(**reopened, "SELECT COUNT(*) FROM forecasts"), ElementsAre("0"));
+}
+
+storage::ModelRecord SampleModel(const std::string& version) {
+  storage::ModelRecord record;
+  record.model_version = version;
+  record.kind = "line_revenue";
+  record.source = "a.csv";
+  record.trained_at = At(2024, 5, 1, 12, 0, 7);
+  record.storepulse_version = "0.1.0";
+  record.training_data_hash = "0123456789abcdef";
+  record.training_rows = 318'000;
+  record.test_rows = 79'884;
+  record.model_path = "out/models/line_revenue.meta.json";
+  record.features = "quantity,unit_price";
+  record.parameters = R"({"rounds": 600})";
+  record.metrics = R"({"mae": 0.4})";
+  return record;
+}
+
+TYPED_TEST(WarehouseContractTest, RegisteringAModelStoresEveryFieldOnce) {
+  ASSERT_OK(this->warehouse_->RegisterModel(SampleModel("line_revenue-v1")));
+  ASSERT_OK(this->warehouse_->RegisterModel(SampleModel("line_revenue-v2")));
+  storage::ModelRecord again = SampleModel("line_revenue-v1");
+  again.test_rows = 5;
+  ASSERT_OK(this->warehouse_->RegisterModel(again));  // replaces v1's row
+  EXPECT_THAT(
+      this->Rows("SELECT model_version, kind, source, trained_at, storepulse_version, "
+                 "training_data_hash, training_rows, test_rows, model_path, features, "
+                 "parameters, metrics, registered_at IS NOT NULL FROM model_registry "
+                 "ORDER BY model_version"),
+      ElementsAre(
+          ::testing::MatchesRegex(
+              R"(line_revenue-v1\|line_revenue\|a\.csv\|2024-05-01 12:00:07\|0\.1\.0\|)"
+              R"(0123456789abcdef\|318000\|5\|out/models/line_revenue\.meta\.json\|)"
+              R"(quantity,unit_price\|\{"rounds": 600\}\|\{"mae": 0\.4\}\|(1|t))"),
+          HasSubstr("line_revenue-v2|line_revenue|a.csv|2024-05-01 12:00:07")));
+}
+
+TYPED_TEST(WarehouseContractTest, ForecastsReplaceThoseOfTheirModelVersionOnly) {
+  const int64_t day = DaysFromCivil({2011, 12, 10});
+  ASSERT_OK(
+      this->warehouse_->StoreForecasts("a.csv", "daily_forecast-v1",
+                                       {{day, 1, Money::FromCents(0), 0},
+                                        {day + 1, 2, Money::FromCents(3819176), 80.25}}));
+  ASSERT_OK(this->warehouse_->StoreForecasts("a.csv", "daily_forecast-v2",
+                                             {{day, 1, Money::FromCents(100), 1.5}}));
+  ASSERT_OK(this->warehouse_->StoreForecasts(
+      "a.csv", "daily_forecast-v1", {{day + 1, 2, Money::FromCents(4000000), 81}}));
+  EXPECT_THAT(this->Rows("SELECT source, model_version, date, horizon_days, revenue, "
+                         "orders FROM forecasts ORDER BY model_version, date"),
+              ElementsAre("a.csv|daily_forecast-v1|2011-12-11|2|40000.0000|81",
+                          "a.csv|daily_forecast-v2|2011-12-10|1|1.0000|1.5"));
+
+  // Two rows for one day: refused, and what was stored stays.
+  const Status duplicate = this->warehouse_->StoreForecasts(
+      "a.csv", "daily_forecast-v1",
+      {{day, 1, Money::FromCents(1), 1}, {day, 1, Money::FromCents(2), 2}});
+  EXPECT_EQ(duplicate.code(), StatusCode::kInvalidArgument) << duplicate.ToString();
+  EXPECT_THAT(this->Rows("SELECT date, revenue FROM forecasts WHERE model_version = "
+                         "'daily_forecast-v1'"),
+              ElementsAre("2011-12-11|40000.0000"));
+}
+
+TYPED_TEST(WarehouseContractTest, PredictedValuesGoToTheSourcesCustomers) {
+  const Status missing =
+      this->warehouse_->SetPredictedValues("a.csv", {{"17850", Money::FromCents(1)}})
+          .status();
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound) << missing.ToString();
+  EXPECT_THAT(missing.message(), HasSubstr("storepulse batch"));
+
+  ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad("a.csv", &this->lines_)));
+  ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad("b.csv", &this->lines_)));
+  auto updated = this->warehouse_->SetPredictedValues(
+      "a.csv", {{"17850", Money::FromCents(123456)}, {"99999", Money::FromCents(5)}});
+  ASSERT_OK(updated.status());
+  EXPECT_EQ(*updated, 1u);  // 99999 is not a customer of a.csv
+  EXPECT_THAT(this->Rows("SELECT source, customer_id, predicted_value_90d FROM "
+                         "customer_metrics ORDER BY source"),
+              ElementsAre("a.csv|17850|1234.5600", "b.csv|17850|NULL"));
+
+  // A model and forecasts survive a reload of the source; the predicted values, which
+  // belong to the customer rows the load replaces, do not.
+  ASSERT_OK(this->warehouse_->RegisterModel(SampleModel("m")));
+  ASSERT_OK(this->warehouse_->StoreForecasts("a.csv", "m", {{1, 1, Money(), 0}}));
+  ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad("a.csv", &this->lines_)));
+  EXPECT_THAT(this->Rows("SELECT predicted_value_90d FROM customer_metrics WHERE source "
+                         "= 'a.csv'"),
+              ElementsAre("NULL"));
+  EXPECT_THAT(this->Rows("SELECT COUNT(*) FROM model_registry"), ElementsAre("1"));
+  EXPECT_THAT(this->Rows("SELECT COUNT(*) FROM forecasts"), ElementsAre("1"));
 }
 
 TYPED_TEST(WarehouseContractTest, QueryRefusesWrites) {
