@@ -156,26 +156,6 @@ Result<std::vector<ml::LineRequest>> DecodeBatchRequest(const nlohmann::json& js
   return requests;
 }
 
-nlohmann::ordered_json EncodePrediction(const ml::LinePrediction& prediction,
-                                        std::string_view model_version) {
-  nlohmann::ordered_json features = nlohmann::ordered_json::object();
-  for (const ml::FeatureValue& feature : prediction.input_features) {
-    if (feature.label.has_value()) {
-      features[feature.name] = *feature.label;
-    } else if (feature.value == std::floor(feature.value) &&
-               std::fabs(feature.value) < 1e15) {
-      // Whole values (hour, flags, bands) read as the integers the request sent.
-      features[feature.name] = static_cast<int64_t>(feature.value);
-    } else {
-      features[feature.name] = feature.value;
-    }
-  }
-  return {{"predicted_revenue", prediction.predicted_revenue},
-          {"status", "success"},
-          {"input_features", std::move(features)},
-          {"model_version", model_version}};
-}
-
 std::string EncodeBatchPredictions(const std::vector<double>& predictions,
                                    std::string_view model_version) {
   // Written by hand: 10,000 numbers through nlohmann::json cost a few allocations each.

@@ -1,6 +1,7 @@
 // JSON in and out of the prediction routes: the prototype's request object into an
 // ml::LineRequest (types and presence checked here, naming the field; ranges are
-// ml::ValidateLineRequest's, applied by the predictor), and the answers out.
+// ml::ValidateLineRequest's, applied by the predictor), and the batch answer out. The
+// single answer is ml::LinePredictionJson, shared with `storepulse predict`.
 #pragma once
 
 #include <string_view>
@@ -31,12 +32,6 @@ Result<ml::LineRequest> DecodeLineRequest(const nlohmann::json& json,
 
 // {"items": [request, ...]}: at most kMaxBatchItems.
 Result<std::vector<ml::LineRequest>> DecodeBatchRequest(const nlohmann::json& json);
-
-// {"predicted_revenue": 46.5, "status": "success", "input_features": {...},
-//  "model_version": "..."}: input_features maps each feature name to its value (the
-// category name for categorical features).
-nlohmann::ordered_json EncodePrediction(const ml::LinePrediction& prediction,
-                                        std::string_view model_version);
 
 // {"predictions": [...], "count": n, "status": "success", "model_version": "..."}.
 std::string EncodeBatchPredictions(const std::vector<double>& predictions,

@@ -1,6 +1,7 @@
 // POST /predict and POST /predict/batch: the prototype's contract, validated.
 #include <fmt/format.h>
 
+#include "ml/line_prediction_json.h"
 #include "server/prediction_codec.h"
 #include "server/routes.h"
 
@@ -20,7 +21,7 @@ HttpResponse Predict(const RouteContext& context, const HttpRequest& request) {
   auto prediction = predictor->Predict(*line);
   if (!prediction.ok()) return StatusResponse(prediction.status());
   context.metrics->predictions.WithLabels({"predict"}).Increment();
-  return JsonResponse(EncodePrediction(*prediction, predictor->model_version()));
+  return JsonResponse(ml::LinePredictionJson(*prediction, predictor->model_version()));
 }
 
 HttpResponse PredictBatch(const RouteContext& context, const HttpRequest& request) {

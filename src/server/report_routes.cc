@@ -130,15 +130,14 @@ HttpResponse Forecast(const RouteContext& context, const HttpRequest& request) {
   if (data == nullptr) return WarehouseUnavailable(*context.state);
   auto days = CountParam(request, "days", kDefaultForecastDays, 1, kMaxForecastDays);
   if (!days.ok()) return StatusResponse(days.status());
-  if (!data->forecasts().has_value() || data->forecasts()->empty()) {
+  if (!data->forecasts().has_value()) {
     return ErrorResponse(503, "no forecasts: run storepulse train");
   }
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  for (const auto& row : *data->forecasts()) {
-    if (rows.size() >= *days) break;
-    rows.push_back(row);
-  }
-  return JsonResponse({{"days", rows.size()}, {"forecasts", std::move(rows)}});
+  nlohmann::ordered_json answer = *data->forecasts();
+  nlohmann::ordered_json& days_json = answer["forecast"];
+  if (days_json.size() > *days)
+    days_json.erase(days_json.begin() + *days, days_json.end());
+  return JsonResponse(answer);
 }
 
 }  // namespace

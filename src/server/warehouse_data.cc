@@ -1,8 +1,10 @@
 #include "server/warehouse_data.h"
 
 #include <charconv>
+#include <cmath>
 
 #include "analytics/report_registry.h"
+#include "core/civil_time.h"
 #include "core/money.h"
 #include "storage/schema.h"
 #include "storage/warehouse.h"
@@ -71,6 +73,12 @@ Result<std::vector<nlohmann::ordered_json>> JsonRows(storage::Warehouse& warehou
   return rows;
 }
 
+std::string_view WeekdayName(int weekday) {
+  static constexpr std::string_view kNames[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return kNames[weekday];
+}
+
 }  // namespace
 
 std::string SqlString(std::string_view text) {
@@ -126,14 +134,54 @@ Result<std::unique_ptr<WarehouseData>> WarehouseData::Load(const std::string& ur
     data->customers_.emplace(std::move(key), std::move(customer));
   }
 
-  // The forecasts table comes with training (ml/); without it there is nothing to serve.
-  auto forecasts = JsonRows(*warehouse, "SELECT * FROM forecasts", "forecasts");
-  if (forecasts.ok()) {
-    data->forecasts_ = nlohmann::ordered_json::array();
-    for (nlohmann::ordered_json& row : *forecasts)
-      data->forecasts_->push_back(std::move(row));
-  }
+  SP_RETURN_IF_ERROR(data->LoadForecasts(*warehouse));
   return data;
+}
+
+Status WarehouseData::LoadForecasts(storage::Warehouse& warehouse) {
+  // The forecast of the newest daily forecast model trained on this source (`storepulse
+  // train` keeps older models' forecasts as history).
+  const std::string source = SqlString(source_);
+  SP_ASSIGN_OR_RETURN(
+      const std::vector<nlohmann::ordered_json> rows,
+      JsonRows(
+          warehouse,
+          "SELECT f.model_version AS model_version, f.date AS date, f.horizon_days AS "
+          "horizon_days, f.revenue AS revenue, f.orders AS orders "
+          "FROM forecasts f JOIN model_registry m ON m.model_version = "
+          "f.model_version WHERE f.source = " +
+              source +
+              " AND m.trained_at = (SELECT MAX(m2.trained_at) FROM model_registry m2 "
+              "JOIN forecasts f2 ON f2.model_version = m2.model_version WHERE "
+              "f2.source = " +
+              source + ") ORDER BY f.date",
+          "forecasts"));
+  if (rows.empty()) return Status::Ok();
+  // The shape of `storepulse forecast --format json`.
+  nlohmann::ordered_json days = nlohmann::ordered_json::array();
+  int64_t data_until = 0;
+  for (const nlohmann::ordered_json& row : rows) {
+    int64_t day = 0;
+    const std::string date = row.value("date", "");
+    if (!ParseIsoDate(date, &day)) {
+      return Status::Corruption("forecasts of " + source_ + ": bad date '" + date + "'");
+    }
+    const int64_t horizon = row.value("horizon_days", int64_t{0});
+    data_until = day - horizon;
+    const double revenue = row.value("revenue", 0.0);
+    const double orders = row.value("orders", 0.0);
+    days.push_back({{"date", date},
+                    {"weekday", WeekdayName(WeekdayOfDay(day))},
+                    {"horizon_days", horizon},
+                    // The model forecasts nothing for a weekday the shop does not trade.
+                    {"closed", revenue == 0 && orders == 0},
+                    {"revenue", revenue},
+                    {"orders", std::round(orders * 10) / 10}});
+  }
+  forecasts_ = nlohmann::ordered_json{{"model_version", rows.front()["model_version"]},
+                                      {"data_until", FormatIsoDate(data_until)},
+                                      {"forecast", std::move(days)}};
+  return Status::Ok();
 }
 
 const nlohmann::ordered_json* WarehouseData::Customer(

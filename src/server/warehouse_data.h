@@ -20,6 +20,10 @@
 #include "core/status.h"
 #include "core/table.h"
 
+namespace storepulse::storage {
+class Warehouse;
+}
+
 namespace storepulse::server {
 
 class WarehouseData {
@@ -41,11 +45,15 @@ class WarehouseData {
   const nlohmann::ordered_json* Customer(std::string_view customer_id) const;
   size_t customer_count() const { return customers_.size(); }
 
-  // The forecasts table's rows (oldest first) as JSON objects; nullopt when the
-  // warehouse has no forecasts table (nothing trained yet).
+  // The newest daily forecast stored for the source by `storepulse train`, in the shape
+  // of `storepulse forecast --format json` ({"model_version", "data_until", "forecast":
+  // [{"date", "weekday", "horizon_days", "closed", "revenue", "orders"}, ...]});
+  // nullopt when nothing was trained on it.
   const std::optional<nlohmann::ordered_json>& forecasts() const { return forecasts_; }
 
  private:
+  Status LoadForecasts(storage::Warehouse& warehouse);
+
   explicit WarehouseData(Table table) : table_(std::move(table)), context_(table_) {}
 
   std::string url_;

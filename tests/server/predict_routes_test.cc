@@ -59,9 +59,7 @@ TEST_F(PredictRoutesTest, PredictAnswersThePrototypesContract) {
   EXPECT_EQ(json["input_features"]["month"], TestLinePredictor::kDefaultMonth);
   EXPECT_EQ(json["input_features"]["country"], "United Kingdom");
   // The prototype's key order: predicted_revenue first.
-  EXPECT_TRUE(
-      result->body.starts_with("{\"predicted_revenue\":46.5,\"status\":\"success\""))
-      << result->body;
+  EXPECT_TRUE(result->body.starts_with("{\"predicted_revenue\":46.5,")) << result->body;
 }
 
 TEST_F(PredictRoutesTest, OptionalMonthAndCountryAreUsedAndUnknownCountryIsOther) {

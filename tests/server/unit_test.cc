@@ -100,13 +100,6 @@ TEST(PredictionCodecTest, DecodesTheRequestAndEncodesTheAnswer) {
   EXPECT_FALSE(request->month.has_value());
   EXPECT_FALSE(request->country.has_value());
 
-  ml::LinePrediction prediction;
-  prediction.predicted_revenue = 46.5;
-  prediction.input_features = {{"quantity", 3, std::nullopt},
-                               {"country", 7, std::string("France")}};
-  EXPECT_EQ(EncodePrediction(prediction, "v1").dump(),
-            R"({"predicted_revenue":46.5,"status":"success","input_features":)"
-            R"({"quantity":3,"country":"France"},"model_version":"v1"})");
   EXPECT_EQ(
       EncodeBatchPredictions({1.5, 2, 0.01}, "v\"2"),
       R"({"predictions":[1.5,2,0.01],"count":3,"status":"success","model_version":"v\"2"})");
