@@ -5,7 +5,8 @@
 # bench/peers/flask_predict.py) on POST /predict in the same run.
 #   bench/http_e2e.sh [BUILD_DIR] [DATA.csv]
 # Environment: DURATION per wrk run (default 30s; e.g. DURATION=5s for a trial),
-# FLASK_TRAIN_ROWS (default: all clean lines) to cap the peer's training sample.
+# FLASK_TRAIN_ROWS (default: all clean lines) to cap the peer's training sample,
+# MODELS=DIR to serve models `storepulse train` already made from DATA (else it trains).
 # BUILD_DIR needs storepulse and, while `serve` cannot load a trained model (no
 # `storepulse train` in this build), stub_predictor_server (cmake -DSTOREPULSE_BENCH=ON).
 set -euo pipefail
@@ -44,7 +45,9 @@ wait_for() {  # URL STATUS SECONDS
 warehouse="sqlite://$work/warehouse.db"
 "$bin" batch --input "$file" --out "$work/out" --warehouse "$warehouse" >/dev/null
 models=()
-if "$bin" --help | grep -qE "^  train( |$)"; then
+if [ -n "${MODELS:-}" ]; then
+  models=(--models "$MODELS")  # trained earlier on the same data: skips training
+elif "$bin" --help | grep -qE "^  train( |$)"; then
   "$bin" train --input "$file" --models "$work/models" --warehouse "$warehouse" >/dev/null
   models=(--models "$work/models")
 fi
