@@ -86,118 +86,122 @@ class TrainedModelTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_;
 };
 
-TEST_F(TrainedModelTest, PredictAnswersWhatThePredictCommandPrints) {
-  struct Case {
-    std::string body;
-    std::string options;
-  };
-  const std::vector<Case> cases = {
-      {R"({"quantity": 3, "unit_price": 15.5, "hour": 14, "day_of_week": 2})",
-       "--quantity 3 --unit-price 15.5 --hour 14 --day-of-week 2"},
-      {R"({"quantity": 24, "unit_price": 0.85, "hour": 9, "day_of_week": 4, "month": 6,
+// One test per group (each test process trains its own model: a few seconds).
+TEST_F(TrainedModelTest, PredictionsAreThePredictCommandsAndBadRangesAre400) {
+  {  // /predict answers what `storepulse predict` prints.
+    struct Case {
+      std::string body;
+      std::string options;
+    };
+    const std::vector<Case> cases = {
+        {R"({"quantity": 3, "unit_price": 15.5, "hour": 14, "day_of_week": 2})",
+         "--quantity 3 --unit-price 15.5 --hour 14 --day-of-week 2"},
+        {R"({"quantity": 24, "unit_price": 0.85, "hour": 9, "day_of_week": 4, "month": 6,
            "country": "France"})",
-       "--quantity 24 --unit-price 0.85 --hour 9 --day-of-week 4 --month 6 --country "
-       "France"},
-      {R"({"quantity": 1, "unit_price": 120, "hour": 20, "day_of_week": 6,
+         "--quantity 24 --unit-price 0.85 --hour 9 --day-of-week 4 --month 6 --country "
+         "France"},
+        {R"({"quantity": 1, "unit_price": 120, "hour": 20, "day_of_week": 6,
            "country": "Atlantis"})",
-       "--quantity 1 --unit-price 120 --hour 20 --day-of-week 6 --country Atlantis"},
-  };
-  for (const Case& c : cases) {
-    auto result = client_->Post("/predict", c.body, "application/json");
-    ASSERT_TRUE(result);
-    ASSERT_EQ(result->status, 200) << c.body << " → " << result->body;
-    const nlohmann::json served = BodyJson(result);
-    EXPECT_EQ(served, CliJson("predict --models " + *models_ + " " + c.options))
-        << c.body;
-    EXPECT_GT(served["predicted_revenue"].get<double>(), 0) << c.body;
+         "--quantity 1 --unit-price 120 --hour 20 --day-of-week 6 --country Atlantis"},
+    };
+    for (const Case& c : cases) {
+      auto result = client_->Post("/predict", c.body, "application/json");
+      ASSERT_TRUE(result);
+      ASSERT_EQ(result->status, 200) << c.body << " → " << result->body;
+      const nlohmann::json served = BodyJson(result);
+      EXPECT_EQ(served, CliJson("predict --models " + *models_ + " " + c.options))
+          << c.body;
+      EXPECT_GT(served["predicted_revenue"].get<double>(), 0) << c.body;
+    }
   }
-}
-
-TEST_F(TrainedModelTest, BatchPredictsWhatSinglePredictionsDo) {
-  nlohmann::json items = nlohmann::json::array();
-  for (int i = 0; i < 40; ++i) {
-    items.push_back({{"quantity", 1 + i % 13},
-                     {"unit_price", 0.5 + (i % 7) * 1.75},
-                     {"hour", 7 + i % 12},
-                     {"day_of_week", i % 7},
-                     {"month", 1 + i % 12}});
+  {  // /predict/batch predicts what single predictions do.
+    nlohmann::json items = nlohmann::json::array();
+    for (int i = 0; i < 40; ++i) {
+      items.push_back({{"quantity", 1 + i % 13},
+                       {"unit_price", 0.5 + (i % 7) * 1.75},
+                       {"hour", 7 + i % 12},
+                       {"day_of_week", i % 7},
+                       {"month", 1 + i % 12}});
+    }
+    auto batch = client_->Post("/predict/batch", nlohmann::json{{"items", items}}.dump(),
+                               "application/json");
+    ASSERT_TRUE(batch);
+    ASSERT_EQ(batch->status, 200) << batch->body;
+    const nlohmann::json predictions = BodyJson(batch)["predictions"];
+    ASSERT_EQ(predictions.size(), items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto single = client_->Post("/predict", items[i].dump(), "application/json");
+      ASSERT_TRUE(single);
+      EXPECT_NEAR(predictions[i].get<double>(),
+                  BodyJson(single)["predicted_revenue"].get<double>(), 0.005)
+          << items[i];
+    }
   }
-  auto batch = client_->Post("/predict/batch", nlohmann::json{{"items", items}}.dump(),
-                             "application/json");
-  ASSERT_TRUE(batch);
-  ASSERT_EQ(batch->status, 200) << batch->body;
-  const nlohmann::json predictions = BodyJson(batch)["predictions"];
-  ASSERT_EQ(predictions.size(), items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    auto single = client_->Post("/predict", items[i].dump(), "application/json");
-    ASSERT_TRUE(single);
-    EXPECT_NEAR(predictions[i].get<double>(),
-                BodyJson(single)["predicted_revenue"].get<double>(), 0.005)
-        << items[i];
-  }
-}
-
-TEST_F(TrainedModelTest, TheModelsRangeChecksAnswer400NamingTheField) {
-  auto hour = client_->Post(
-      "/predict", R"({"quantity": 3, "unit_price": 15.5, "hour": 25, "day_of_week": 2})",
-      "application/json");
-  ASSERT_TRUE(hour);
-  EXPECT_EQ(hour->status, 400);
-  EXPECT_THAT(BodyJson(hour)["error"].get<std::string>(), HasSubstr("hour"));
-  auto quantity = client_->Post(
-      "/predict", R"({"quantity": -2, "unit_price": 15.5, "hour": 5, "day_of_week": 2})",
-      "application/json");
-  ASSERT_TRUE(quantity);
-  EXPECT_EQ(quantity->status, 400);
-  EXPECT_THAT(BodyJson(quantity)["error"].get<std::string>(), HasSubstr("quantity"));
-  auto item = client_->Post(
-      "/predict/batch",
-      R"({"items": [{"quantity": 3, "unit_price": 1, "hour": 1, "day_of_week": 2},
+  {  // The model's range checks answer 400 naming the field.
+    auto hour = client_->Post(
+        "/predict",
+        R"({"quantity": 3, "unit_price": 15.5, "hour": 25, "day_of_week": 2})",
+        "application/json");
+    ASSERT_TRUE(hour);
+    EXPECT_EQ(hour->status, 400);
+    EXPECT_THAT(BodyJson(hour)["error"].get<std::string>(), HasSubstr("hour"));
+    auto quantity = client_->Post(
+        "/predict",
+        R"({"quantity": -2, "unit_price": 15.5, "hour": 5, "day_of_week": 2})",
+        "application/json");
+    ASSERT_TRUE(quantity);
+    EXPECT_EQ(quantity->status, 400);
+    EXPECT_THAT(BodyJson(quantity)["error"].get<std::string>(), HasSubstr("quantity"));
+    auto item = client_->Post(
+        "/predict/batch",
+        R"({"items": [{"quantity": 3, "unit_price": 1, "hour": 1, "day_of_week": 2},
                     {"quantity": 3, "unit_price": 1, "hour": 1, "day_of_week": 9}]})",
-      "application/json");
-  ASSERT_TRUE(item);
-  EXPECT_EQ(item->status, 400);
-  EXPECT_THAT(BodyJson(item)["error"].get<std::string>(),
-              HasSubstr("items[1].day_of_week"));
-}
-
-TEST_F(TrainedModelTest, ForecastIsWhatTrainStored) {
-  auto result = client_->Get("/api/v1/forecast?days=5");
-  ASSERT_TRUE(result);
-  ASSERT_EQ(result->status, 200) << result->body;
-  const nlohmann::json served = BodyJson(result);
-  const nlohmann::json cli =
-      CliJson("forecast --models " + *models_ + " --days 5 --format json");
-  EXPECT_EQ(served["model_version"], cli["model_version"]);
-  EXPECT_EQ(served["data_until"], cli["data_until"]);
-  ASSERT_EQ(served["forecast"].size(), 5u);
-  ASSERT_EQ(cli["forecast"].size(), 5u);
-  for (size_t i = 0; i < 5; ++i) {
-    const auto& day = served["forecast"][i];
-    const auto& expected = cli["forecast"][i];
-    EXPECT_EQ(day["date"], expected["date"]);
-    EXPECT_EQ(day["weekday"], expected["weekday"]);
-    EXPECT_EQ(day["horizon_days"], expected["horizon_days"]);
-    EXPECT_EQ(day["closed"], expected["closed"]);
-    EXPECT_NEAR(day["revenue"].get<double>(), expected["revenue"].get<double>(), 0.011);
-    EXPECT_NEAR(day["orders"].get<double>(), expected["orders"].get<double>(), 0.051);
+        "application/json");
+    ASSERT_TRUE(item);
+    EXPECT_EQ(item->status, 400);
+    EXPECT_THAT(BodyJson(item)["error"].get<std::string>(),
+                HasSubstr("items[1].day_of_week"));
   }
-  // Default: 14 days.
-  EXPECT_EQ(BodyJson(client_->Get("/api/v1/forecast"))["forecast"].size(), 14u);
 }
 
-TEST_F(TrainedModelTest, CustomersCarryTheirPredictedValue) {
-  const nlohmann::json rfm = CliJson("report rfm --format json --input " + *csv_);
-  size_t with_value = 0;
-  for (size_t i = 0; i < 20 && i < rfm["customers"].size(); ++i) {
-    const std::string id = rfm["customers"][i]["customer_id"];
-    auto result = client_->Get("/api/v1/customers/" + id);
+TEST_F(TrainedModelTest, ForecastAndCustomerValuesAreWhatTrainStored) {
+  {  // /api/v1/forecast is what `storepulse forecast` prints.
+    auto result = client_->Get("/api/v1/forecast?days=5");
     ASSERT_TRUE(result);
     ASSERT_EQ(result->status, 200) << result->body;
-    const nlohmann::json customer = BodyJson(result);
-    if (customer["predicted_value_90d"].is_number()) ++with_value;
+    const nlohmann::json served = BodyJson(result);
+    const nlohmann::json cli =
+        CliJson("forecast --models " + *models_ + " --days 5 --format json");
+    EXPECT_EQ(served["model_version"], cli["model_version"]);
+    EXPECT_EQ(served["data_until"], cli["data_until"]);
+    ASSERT_EQ(served["forecast"].size(), 5u);
+    ASSERT_EQ(cli["forecast"].size(), 5u);
+    for (size_t i = 0; i < 5; ++i) {
+      const auto& day = served["forecast"][i];
+      const auto& expected = cli["forecast"][i];
+      EXPECT_EQ(day["date"], expected["date"]);
+      EXPECT_EQ(day["weekday"], expected["weekday"]);
+      EXPECT_EQ(day["horizon_days"], expected["horizon_days"]);
+      EXPECT_EQ(day["closed"], expected["closed"]);
+      EXPECT_NEAR(day["revenue"].get<double>(), expected["revenue"].get<double>(), 0.011);
+      EXPECT_NEAR(day["orders"].get<double>(), expected["orders"].get<double>(), 0.051);
+    }
+    // Default: 14 days.
+    EXPECT_EQ(BodyJson(client_->Get("/api/v1/forecast"))["forecast"].size(), 14u);
   }
-  EXPECT_GT(with_value, 0u);
+  {  // Customers carry their predicted 90-day value.
+    const nlohmann::json rfm = CliJson("report rfm --format json --input " + *csv_);
+    size_t with_value = 0;
+    for (size_t i = 0; i < 20 && i < rfm["customers"].size(); ++i) {
+      const std::string id = rfm["customers"][i]["customer_id"];
+      auto result = client_->Get("/api/v1/customers/" + id);
+      ASSERT_TRUE(result);
+      ASSERT_EQ(result->status, 200) << result->body;
+      const nlohmann::json customer = BodyJson(result);
+      if (customer["predicted_value_90d"].is_number()) ++with_value;
+    }
+    EXPECT_GT(with_value, 0u);
+  }
 }
 
 TEST_F(TrainedModelTest, ServeLoadsTheModelsDirectory) {
