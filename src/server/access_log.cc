@@ -3,6 +3,8 @@
 #include <spdlog/async_logger.h>
 #include <spdlog/sinks/basic_file_sink.h>
 
+#include <algorithm>
+
 namespace storepulse::server {
 
 namespace {
@@ -10,6 +12,18 @@ namespace {
 // Lines queued before a request would wait for the writer: at 8 K entries of about
 // 100 bytes, a burst of far more requests than the disk can take.
 constexpr size_t kQueueSize = 8192;
+
+// The path with control characters (a decoded %0A, say) shown as '?', so that a request
+// cannot forge log lines.
+std::string_view Printable(std::string_view path, std::string* scratch) {
+  const auto control = [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  };
+  if (std::none_of(path.begin(), path.end(), control)) return path;
+  scratch->assign(path);
+  std::replace_if(scratch->begin(), scratch->end(), control, '?');
+  return *scratch;
+}
 
 }  // namespace
 
@@ -40,6 +54,8 @@ AccessLog::~AccessLog() { Flush(); }
 void AccessLog::Record(std::string_view method, std::string_view path, int status,
                        int64_t microseconds) {
   const bool server_error = status >= 500;
+  std::string scratch;
+  path = Printable(path, &scratch);
   if (access_ != nullptr) {
     access_->log(server_error ? spdlog::level::warn : spdlog::level::info,
                  "{} {} {} {}us", method, path, status, microseconds);

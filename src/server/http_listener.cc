@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <limits>
 #include <mutex>
@@ -59,6 +60,7 @@ struct HttpListener::Impl {
   int threads = 0;
   std::thread thread;
   std::once_flag stopped;
+  std::atomic<bool> listen_returned{false};
 
   void Install();
   void Dispatch(const httplib::Request& request, httplib::Response& response);
@@ -191,9 +193,13 @@ int HttpListener::port() const { return impl_->port; }
 int HttpListener::threads() const { return impl_->threads; }
 
 void HttpListener::Start() {
-  impl_->thread = std::thread([impl = impl_.get()] { impl->http.listen_after_bind(); });
-  // stop() only acts on a running server: wait for the accept loop (it starts at once).
-  while (!impl_->http.is_running()) {
+  impl_->thread = std::thread([impl = impl_.get()] {
+    impl->http.listen_after_bind();
+    impl->listen_returned = true;
+  });
+  // stop() only acts on a running server: wait for the accept loop (it starts at once,
+  // and ends only on stop() or a failed accept).
+  while (!impl_->http.is_running() && !impl_->listen_returned) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
 }

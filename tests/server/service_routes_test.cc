@@ -244,13 +244,18 @@ TEST(ServiceRoutesTest, AccessLogHasOneLinePerRequest) {
     ASSERT_EQ(client->Get("/health")->status, 200);
     ASSERT_EQ(client->Post("/predict", "{}", "application/json")->status, 400);
     ASSERT_EQ(client->Get("/api/v1/forecast")->status, 503);
+    ASSERT_EQ(client->Get("/x%0A2026-01-01T00:00:00.000000%20GET%20/forged%20200%201us")
+                  ->status,
+              404);
   }
   log->reset();  // the writer thread drains its queue and ends
   const std::string text = ReadWholeFile(path);
-  EXPECT_THAT(text,
-              ::testing::ContainsRegex("[0-9T:.-]+ GET /health 200 [0-9]+us\n"
-                                       "[0-9T:.-]+ POST /predict 400 [0-9]+us\n"
-                                       "[0-9T:.-]+ GET /api/v1/forecast 503 [0-9]+us\n"));
+  EXPECT_THAT(text, ::testing::ContainsRegex(
+                        "[0-9T:.-]+ GET /health 200 [0-9]+us\n"
+                        "[0-9T:.-]+ POST /predict 400 [0-9]+us\n"
+                        "[0-9T:.-]+ GET /api/v1/forecast 503 [0-9]+us\n"
+                        "[0-9T:.-]+ GET /x\\?2026-01-01T00:00:00.000000 GET /forged "
+                        "200 1us 404 [0-9]+us\n"));
 }
 
 TEST(ServiceRoutesTest, StopLetsARequestInFlightFinish) {
