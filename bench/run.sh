@@ -28,3 +28,4 @@ done
 if [ "${BENCH_SCALE:-1}" = "1" ]; then
   "$here/batch_scale_e2e.sh" "$build/storepulse"
 fi
+"$here/http_e2e.sh" "$build"

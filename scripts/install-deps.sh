@@ -14,8 +14,9 @@ build_pkgs=(
   libsqlite3-dev libpqxx-dev postgresql
   python3-pandas
   libxgboost-dev
+  libcpp-httplib-dev
 )
-bench_pkgs=(libbenchmark-dev hyperfine python3-sklearn time)
+bench_pkgs=(libbenchmark-dev hyperfine time wrk python3-flask python3-sklearn)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")

@@ -18,5 +18,6 @@ void RegisterBatchCommand(CLI::App& app, int* exit_code);
 void RegisterTrainCommand(CLI::App& app, int* exit_code);
 void RegisterPredictCommand(CLI::App& app, int* exit_code);
 void RegisterForecastCommand(CLI::App& app, int* exit_code);
+void RegisterServeCommand(CLI::App& app, int* exit_code);
 
 }  // namespace storepulse::cli

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   storepulse::cli::RegisterTrainCommand(app, &exit_code);
   storepulse::cli::RegisterPredictCommand(app, &exit_code);
   storepulse::cli::RegisterForecastCommand(app, &exit_code);
+  storepulse::cli::RegisterServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -9,6 +9,7 @@
 
 #include "storage/metric_rows_check.h"
 #include "storage/migrations.h"
+#include "storage/order_lines_reader.h"
 #include "storage/postgres_copy.h"
 #include "storage/postgres_model_writes.h"
 #include "storage/schema.h"
@@ -87,6 +88,7 @@ class PostgresWarehouse final : public Warehouse {
   Result<uint64_t> SetPredictedValues(const std::string& source,
                                       const std::vector<CustomerValue>& values) override;
   Result<QueryResult> Query(const std::string& sql) override;
+  Result<Table> ReadOrderLines(const std::string& source) override;
 
  private:
   // The bodies of the public calls: they may throw pqxx exceptions.
@@ -379,6 +381,38 @@ Result<QueryResult> PostgresWarehouse::Query(const std::string& sql) {
     return rows;
   } catch (...) {
     return StatusFromException("query on " + url_);
+  }
+}
+
+Result<Table> PostgresWarehouse::ReadOrderLines(const std::string& source) {
+  try {
+    pqxx::read_transaction transaction(*connection_);
+    const pqxx::result result = transaction.exec_params(
+        "SELECT invoice_no, stock_code, description, quantity, invoice_date, "
+        "unit_price, customer_id, country FROM order_lines WHERE source = $1 "
+        "ORDER BY row_index",
+        source);
+    OrderLinesReader reader("order_lines of '" + source + "' in " + url_);
+    reader.Reserve(result.size());
+    for (const pqxx::row& stored : result) {
+      const auto text = [&stored](int column) {
+        const pqxx::field field = stored[column];
+        return std::string_view(field.c_str(), field.size());
+      };
+      StoredOrderLine row;
+      row.invoice_no = text(0);
+      row.stock_code = text(1);
+      row.description = text(2);
+      row.quantity = text(3);
+      row.invoice_date = text(4);
+      row.unit_price = text(5);
+      if (!stored[6].is_null()) row.customer_id = text(6);
+      row.country = text(7);
+      SP_RETURN_IF_ERROR(reader.Add(row));
+    }
+    return reader.Finish();
+  } catch (...) {
+    return StatusFromException("reading the order lines of " + source + " from " + url_);
   }
 }
 

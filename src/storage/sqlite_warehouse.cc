@@ -5,6 +5,7 @@
 
 #include "storage/metric_rows_check.h"
 #include "storage/migrations.h"
+#include "storage/order_lines_reader.h"
 #include "storage/schema.h"
 #include "storage/sqlite_db.h"
 #include "storage/sqlite_model_writes.h"
@@ -90,6 +91,7 @@ class SqliteWarehouse final : public Warehouse {
     return SqliteSetPredictedValues(db_, source, values);
   }
   Result<QueryResult> Query(const std::string& sql) override;
+  Result<Table> ReadOrderLines(const std::string& source) override;
 
  private:
   Status Migrate();
@@ -417,6 +419,46 @@ Result<QueryResult> SqliteWarehouse::Query(const std::string& sql) {
   }
   if (rc != SQLITE_DONE) return db_.Error(rc, sql);
   return result;
+}
+
+Result<Table> SqliteWarehouse::ReadOrderLines(const std::string& source) {
+  SP_ASSIGN_OR_RETURN(SqliteStatement count,
+                      db_.Prepare("SELECT COUNT(*) FROM order_lines WHERE source = ?1"));
+  SP_RETURN_IF_ERROR(db_.BindText(count, 1, source));
+  int rc = sqlite3_step(count.get());
+  if (rc != SQLITE_ROW) return db_.Error(rc, "counting the order lines of " + source);
+  const int64_t rows = sqlite3_column_int64(count.get(), 0);
+
+  // The clustered key (source, row_index) gives the rows in order without a sort.
+  SP_ASSIGN_OR_RETURN(
+      SqliteStatement select,
+      db_.Prepare("SELECT invoice_no, stock_code, description, quantity, invoice_date, "
+                  "unit_price, customer_id, country FROM order_lines WHERE source = ?1 "
+                  "ORDER BY row_index"));
+  SP_RETURN_IF_ERROR(db_.BindText(select, 1, source));
+  OrderLinesReader reader("order_lines of '" + source + "' in " + url_);
+  reader.Reserve(static_cast<size_t>(rows));
+  sqlite3_stmt* statement = select.get();
+  const auto text = [statement](int column) {
+    const auto* bytes =
+        reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+    return std::string_view(bytes == nullptr ? "" : bytes,
+                            static_cast<size_t>(sqlite3_column_bytes(statement, column)));
+  };
+  while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    StoredOrderLine row;
+    row.invoice_no = text(0);
+    row.stock_code = text(1);
+    row.description = text(2);
+    row.quantity = text(3);
+    row.invoice_date = text(4);
+    row.unit_price = text(5);
+    if (sqlite3_column_type(statement, 6) != SQLITE_NULL) row.customer_id = text(6);
+    row.country = text(7);
+    SP_RETURN_IF_ERROR(reader.Add(row));
+  }
+  if (rc != SQLITE_DONE) return db_.Error(rc, "reading the order lines of " + source);
+  return reader.Finish();
 }
 
 }  // namespace

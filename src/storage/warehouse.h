@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/table.h"
 #include "storage/batch_load.h"
 #include "storage/model_records.h"
 
@@ -82,6 +83,13 @@ class Warehouse {
   // Runs one read-only SQL statement and returns all of its rows; a statement that would
   // write is InvalidArgument. For tests, the API and debugging, not for bulk reads.
   virtual Result<QueryResult> Query(const std::string& sql) = 0;
+
+  // The clean order lines stored for `source`, read back into a Table in their original
+  // order (row_index): what a batch run of that source ingested, equal line for line
+  // (the HTTP API serves its reports from it). An unknown source gives an empty table.
+  // Errors: IOError when the database cannot be read, Corruption naming the row and
+  // column when a stored value does not parse.
+  virtual Result<Table> ReadOrderLines(const std::string& source) = 0;
 };
 
 // Opens the warehouse at `url`, creating the database file (SQLite) and the schema, or

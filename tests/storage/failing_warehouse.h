@@ -58,6 +58,9 @@ class FailingWarehouse final : public storage::Warehouse {
   Result<storage::QueryResult> Query(const std::string& sql) override {
     return target_->Query(sql);
   }
+  Result<Table> ReadOrderLines(const std::string& source) override {
+    return target_->ReadOrderLines(source);
+  }
 
  private:
   storage::Warehouse* const target_;  // not owned

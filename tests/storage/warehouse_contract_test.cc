@@ -476,6 +476,26 @@ TYPED_TEST(WarehouseContractTest, QueryRefusesWrites) {
   EXPECT_THAT(bad.status().message(), HasSubstr("no_such_column"));
 }
 
+TYPED_TEST(WarehouseContractTest, ReadOrderLinesGivesBackTheLoadedTableRowByRow) {
+  ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad("a.csv", &this->lines_)));
+  ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad("b.csv", &this->lines_)));
+
+  auto read = this->warehouse_->ReadOrderLines("a.csv");
+  ASSERT_OK(read.status());
+  ASSERT_EQ(read->size(), this->lines_.size());
+  for (size_t row = 0; row < this->lines_.size(); ++row) {
+    EXPECT_EQ(RowText(*read, row), RowText(this->lines_, row)) << "row " << row;
+    EXPECT_EQ(read->LineRevenue(row), this->lines_.LineRevenue(row)) << "row " << row;
+  }
+  // Row 2 has no customer: it stays without one, not the empty id.
+  EXPECT_EQ(read->customer_codes()[2], kNoCustomer);
+  EXPECT_EQ(read->customers().size(), 2u);
+
+  auto unknown = this->warehouse_->ReadOrderLines("never-loaded.csv");
+  ASSERT_OK(unknown.status());
+  EXPECT_TRUE(unknown->empty());
+}
+
 TYPED_TEST(WarehouseContractTest, UrlIsTheOneOpened) {
   EXPECT_EQ(this->warehouse_->url(), this->url_);
 }

@@ -1,0 +1,92 @@
+#include "server/server.h"
+
+#include "monitor/process_probe.h"
+
+namespace storepulse::server {
+
+namespace {
+
+ApiDependencies MakeApiDependencies(ServiceState* state,
+                                    monitor::MetricsRegistry* registry,
+                                    ServerDependencies& dependencies) {
+  ApiDependencies api;
+  api.state = state;
+  api.clock = dependencies.clock;
+  api.metrics = registry;
+  api.token = std::move(dependencies.token);
+  api.access_log = dependencies.access_log;
+  return api;
+}
+
+}  // namespace
+
+Server::Server(ListenerOptions options, ServerDependencies dependencies)
+    : options_(std::move(options)),
+      load_predictor_(std::move(dependencies.load_predictor)),
+      warehouse_url_(dependencies.warehouse_url),
+      state_(static_cast<bool>(load_predictor_), !warehouse_url_.empty()),
+      api_(MakeApiDependencies(&state_, &registry_, dependencies)) {
+  monitor::AddProcessMetrics(registry_);
+  registry_.AddCallback(
+      {"storepulse_report_cache_hits_total", "/api/v1 answers served from the cache.",
+       monitor::CallbackMetric::Type::kCounter, [this](double* value) {
+         const ReportCache* reports = state_.reports();
+         *value = reports != nullptr ? static_cast<double>(reports->hits()) : 0;
+         return true;
+       }});
+  registry_.AddCallback({"storepulse_report_cache_misses_total",
+                         "/api/v1 answers rendered (not in the cache).",
+                         monitor::CallbackMetric::Type::kCounter, [this](double* value) {
+                           const ReportCache* reports = state_.reports();
+                           *value = reports != nullptr
+                                        ? static_cast<double>(reports->misses())
+                                        : 0;
+                           return true;
+                         }});
+}
+
+Server::~Server() { Stop(); }
+
+Status Server::Start() {
+  SP_ASSIGN_OR_RETURN(listener_, HttpListener::Bind(options_, &api_));
+  listener_->Start();
+  loader_ = std::thread([this] { Load(); });
+  return Status::Ok();
+}
+
+void Server::Load() {
+  if (load_predictor_) {
+    auto predictor = load_predictor_();
+    if (predictor.ok()) {
+      api_.metrics().model_info.WithLabels({(*predictor)->model_version()}).Set(1);
+      state_.PublishPredictor(std::move(predictor).value());
+    } else {
+      state_.FailPredictor(predictor.status());
+    }
+  }
+  if (!warehouse_url_.empty()) {
+    auto data = WarehouseData::Load(warehouse_url_);
+    if (data.ok()) {
+      api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
+      state_.PublishWarehouse(std::move(data).value());
+    } else {
+      state_.FailWarehouse(data.status());
+    }
+  }
+  std::lock_guard lock(loading_mutex_);
+  loaded_ = true;
+  loading_done_.notify_all();
+}
+
+void Server::WaitForLoading() {
+  std::unique_lock lock(loading_mutex_);
+  loading_done_.wait(lock, [this] { return loaded_; });
+}
+
+void Server::Stop() {
+  if (listener_) listener_->Stop();
+  // Loading cannot be interrupted midway; it ends on its own.
+  if (loader_.joinable()) loader_.join();
+}
+
+}  // namespace storepulse::server

@@ -1,0 +1,78 @@
+// server::Server: `storepulse serve` as a library object. It binds first, so that /health
+// answers at once, then loads the model and the warehouse data on a thread of its own;
+// /ready turns 200 when everything configured is loaded.
+//
+// Everything the server depends on comes in through its constructor (clock, model
+// loader, warehouse URL, token, access log): no globals, so tests run servers side by
+// side with a test predictor.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/status.h"
+#include "ml/line_predictor.h"
+#include "monitor/clock.h"
+#include "monitor/metrics.h"
+#include "server/access_log.h"
+#include "server/api.h"
+#include "server/auth.h"
+#include "server/http_listener.h"
+#include "server/service_state.h"
+
+namespace storepulse::server {
+
+// Loads the model (ml::LoadLinePredictor in `serve`); runs on the loading thread.
+using PredictorLoader = std::function<Result<std::unique_ptr<ml::LinePredictor>>()>;
+
+struct ServerDependencies {
+  const monitor::Clock* clock = nullptr;  // required; outlives the server
+  PredictorLoader load_predictor;         // empty: no model (/predict answers 503)
+  std::string warehouse_url;              // empty: no warehouse (/api/v1 answers 503)
+  std::optional<BearerToken> token;       // set: every route but /health needs it
+  AccessLog* access_log = nullptr;        // optional; outlives the server
+};
+
+class Server {
+ public:
+  Server(ListenerOptions options, ServerDependencies dependencies);
+  ~Server();  // Stop()
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving, then starts loading. IOError when it cannot bind.
+  Status Start();
+  int port() const { return listener_ ? listener_->port() : 0; }
+  int threads() const { return listener_ ? listener_->threads() : 0; }
+
+  // Blocks until loading has finished (loaded or failed); for tests and start-up logs.
+  // REQUIRES: Start() succeeded.
+  void WaitForLoading();
+  const ServiceState& state() const { return state_; }
+  monitor::MetricsRegistry& metrics() { return registry_; }
+
+  // Stops accepting; requests in flight finish first. Idempotent.
+  void Stop();
+
+ private:
+  void Load();
+
+  const ListenerOptions options_;
+  PredictorLoader load_predictor_;
+  const std::string warehouse_url_;
+  ServiceState state_;
+  monitor::MetricsRegistry registry_;
+  Api api_;
+  std::unique_ptr<HttpListener> listener_;
+  std::thread loader_;
+  std::mutex loading_mutex_;
+  std::condition_variable loading_done_;
+  bool loaded_ = false;  // guarded by loading_mutex_
+};
+
+}  // namespace storepulse::server
