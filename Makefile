@@ -17,7 +17,7 @@ CMAKE_FLAGS ?=
 SHARED_DATA := ../shared/data/OnlineRetail.csv
 BIN := $(BUILD)/storepulse
 
-.PHONY: all deps build binary run test bench fuzz check-asan format clean
+.PHONY: all deps build binary run serve test bench fuzz check-asan format clean
 
 all: build
 
@@ -52,6 +52,10 @@ run: binary
 	@echo
 	@$(BIN) train --input "$(RUN_INPUT)" --models $(OUT)/models
 	@echo "Also in $(OUT)/: profile.json and dataset_summary.csv (the data profile above)."
+
+# The HTTP service on what `make run` left: the SQLite warehouse and OUT/models.
+serve: binary
+	@$(BIN) serve --models $(OUT)/models
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
