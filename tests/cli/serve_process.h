@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <regex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "test_util.h"
@@ -41,11 +41,20 @@ class ServeProcess {
 
   // The port from "listening on http://host:PORT", waiting up to 10 s; 0 if none.
   int WaitForPort() {
-    const std::regex listening("listening on http://[^:]+:([0-9]+)");
+    constexpr std::string_view kListening = "listening on http://";
     for (int i = 0; i < 1000; ++i) {
-      std::smatch match;
       const std::string text = log();
-      if (std::regex_search(text, match, listening)) return std::stoi(match[1]);
+      const size_t at = text.find(kListening);
+      const size_t colon =
+          at == std::string::npos ? at : text.find(':', at + kListening.size());
+      if (colon != std::string::npos) {
+        int port = 0;
+        size_t digit = colon + 1;
+        for (; digit < text.size() && text[digit] >= '0' && text[digit] <= '9'; ++digit) {
+          port = port * 10 + (text[digit] - '0');
+        }
+        if (digit > colon + 1) return port;
+      }
       if (Exited()) return 0;
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
