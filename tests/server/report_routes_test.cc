@@ -108,7 +108,9 @@ TEST_F(ReportRoutesTest, RfmFiltersBySegmentAndLimitsTheCustomerRows) {
   auto cant_lose = Get("/api/v1/rfm?segment=Can%27t%20Lose");
   ASSERT_TRUE(cant_lose);
   ASSERT_EQ(cant_lose->status, 200) << cant_lose->body.substr(0, 200);
-  for (const auto& row : BodyJson(cant_lose)["customers"]) {
+  const auto cant_lose_json = BodyJson(cant_lose);  // the loop below must not outlive it
+  ASSERT_FALSE(cant_lose_json["customers"].empty());
+  for (const auto& row : cant_lose_json["customers"]) {
     EXPECT_EQ(row["segment"], "Can't Lose");
   }
   // Default: 100 rows.
