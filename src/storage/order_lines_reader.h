@@ -25,6 +25,23 @@ struct StoredOrderLine {
   std::string_view country;
 };
 
+// The row from the columns of ReadOrderLines' SELECT, in its order (invoice_no,
+// stock_code, description, quantity, invoice_date, unit_price, customer_id, country):
+// `text(i)` is column i's text, `is_null(i)` whether it is NULL.
+template <typename TextOf, typename IsNull>
+StoredOrderLine StoredOrderLineFromColumns(const TextOf& text, const IsNull& is_null) {
+  StoredOrderLine row;
+  row.invoice_no = text(0);
+  row.stock_code = text(1);
+  row.description = text(2);
+  row.quantity = text(3);
+  row.invoice_date = text(4);
+  row.unit_price = text(5);
+  if (!is_null(6)) row.customer_id = text(6);
+  row.country = text(7);
+  return row;
+}
+
 class OrderLinesReader {
  public:
   // `where` names the rows in errors ("order_lines of 'a.csv' in sqlite://x.db").

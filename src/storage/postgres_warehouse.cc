@@ -399,16 +399,8 @@ Result<Table> PostgresWarehouse::ReadOrderLines(const std::string& source) {
         const pqxx::field field = stored[column];
         return std::string_view(field.c_str(), field.size());
       };
-      StoredOrderLine row;
-      row.invoice_no = text(0);
-      row.stock_code = text(1);
-      row.description = text(2);
-      row.quantity = text(3);
-      row.invoice_date = text(4);
-      row.unit_price = text(5);
-      if (!stored[6].is_null()) row.customer_id = text(6);
-      row.country = text(7);
-      SP_RETURN_IF_ERROR(reader.Add(row));
+      const auto is_null = [&stored](int column) { return stored[column].is_null(); };
+      SP_RETURN_IF_ERROR(reader.Add(StoredOrderLineFromColumns(text, is_null)));
     }
     return reader.Finish();
   } catch (...) {

@@ -445,17 +445,11 @@ Result<Table> SqliteWarehouse::ReadOrderLines(const std::string& source) {
     return std::string_view(bytes == nullptr ? "" : bytes,
                             static_cast<size_t>(sqlite3_column_bytes(statement, column)));
   };
+  const auto is_null = [statement](int column) {
+    return sqlite3_column_type(statement, column) == SQLITE_NULL;
+  };
   while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-    StoredOrderLine row;
-    row.invoice_no = text(0);
-    row.stock_code = text(1);
-    row.description = text(2);
-    row.quantity = text(3);
-    row.invoice_date = text(4);
-    row.unit_price = text(5);
-    if (sqlite3_column_type(statement, 6) != SQLITE_NULL) row.customer_id = text(6);
-    row.country = text(7);
-    SP_RETURN_IF_ERROR(reader.Add(row));
+    SP_RETURN_IF_ERROR(reader.Add(StoredOrderLineFromColumns(text, is_null)));
   }
   if (rc != SQLITE_DONE) return db_.Error(rc, "reading the order lines of " + source);
   return reader.Finish();
