@@ -144,14 +144,14 @@ Result<ColumnMap> ReadHeader(std::string_view data, size_t begin,
 }
 
 TextEncoding DetectEncoding(std::string_view data, size_t begin, size_t body_begin,
-                            const std::vector<ChunkScan>& scans, bool bom,
-                            bool not_utf8) {
+                            const std::vector<ChunkScan>& scans, bool bom) {
   bool any_high = HasHighBytes(data.substr(begin, body_begin - begin));
-  bool valid = !not_utf8 && IsValidUtf8Range(data, begin, body_begin);
+  bool valid = true;
   for (const ChunkScan& scan : scans) {
     any_high |= scan.high_bytes;
     valid &= scan.valid_utf8;
   }
+  valid = valid && IsValidUtf8Range(data, begin, body_begin);
   if (!any_high) return bom ? TextEncoding::kUtf8 : TextEncoding::kAscii;
   if (bom) return TextEncoding::kUtf8;
   return valid ? TextEncoding::kUtf8 : TextEncoding::kLatin1;
@@ -163,9 +163,6 @@ TextEncoding DetectEncoding(std::string_view data, size_t begin, size_t body_beg
 Result<IngestResult> Read(std::string_view data, const std::string& source,
                           const IngestOptions& options, const MappedFile* file) {
   const bool paged = file != nullptr && !file->populated();
-  auto populate = [&](size_t begin, size_t end) {
-    if (paged) file->Populate(begin, end);
-  };
   auto release = [&](size_t begin, size_t end) {
     if (paged) file->Release(begin, end);
   };
@@ -210,10 +207,9 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   std::atomic<bool> not_utf8{false};
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
-      populate(bounds[k], bounds[k + 1]);
       scans[k] = ScanChunk(data, bounds[k], bounds[k + 1]);
       // While the chunk is in cache: whether it is UTF-8, in case the file has high
-      // bytes; one chunk that is not settles it for the file.
+      // bytes; one chunk that is not settles it for the file (the others keep `true`).
       if (scans[k].high_bytes && !not_utf8.load(std::memory_order_relaxed)) {
         scans[k].valid_utf8 = IsValidUtf8Range(data, bounds[k], bounds[k + 1]);
         if (!scans[k].valid_utf8) not_utf8.store(true, std::memory_order_relaxed);
@@ -221,8 +217,7 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
       release(bounds[k], bounds[k + 1]);
     });
   });
-  stats.encoding = DetectEncoding(data, begin, body_begin, scans, stats.byte_order_mark,
-                                  not_utf8.load());
+  stats.encoding = DetectEncoding(data, begin, body_begin, scans, stats.byte_order_mark);
 
   std::vector<size_t> starts(chunk_count + 1);
   uint64_t quotes_before = 0;
@@ -240,7 +235,6 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   std::mutex progress_mutex;
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
-      populate(starts[k], starts[k + 1]);
       chunks[k] = ParseChunk(context, starts[k], starts[k + 1]);
       release(starts[k], starts[k + 1]);
       const uint64_t done =

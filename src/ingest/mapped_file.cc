@@ -45,16 +45,6 @@ Result<MappedFile> MappedFile::Open(const std::string& path, size_t populate_byt
   return MappedFile(static_cast<const char*>(mapped), size, populated);
 }
 
-void MappedFile::Populate(size_t begin, size_t end) const {
-  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-  const size_t first = begin / page * page;
-  const size_t last = std::min(end, size_);
-  if (data_ == nullptr || first >= last) return;
-#ifdef MADV_POPULATE_READ
-  ::madvise(const_cast<char*>(data_) + first, last - first, MADV_POPULATE_READ);
-#endif
-}
-
 void MappedFile::Release(size_t begin, size_t end) const {
   const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
   const size_t first = (begin + page - 1) / page * page;

@@ -29,9 +29,6 @@ class MappedFile {
   // Whether the whole file was read in when mapped.
   bool populated() const { return populated_; }
 
-  // Maps the pages of [begin, end) in one call, ahead of a pass over them: much cheaper
-  // than a page fault each. Best effort (a kernel before 5.14 just faults them in).
-  void Populate(size_t begin, size_t end) const;
   // Drops the pages wholly inside [begin, end) from this process's memory; the bytes stay
   // readable (the kernel reads them in again from the page cache or the file), so this
   // changes nothing a reader sees, only the resident memory of a pass over a big file.
