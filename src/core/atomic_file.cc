@@ -14,7 +14,7 @@ namespace storepulse {
 namespace {
 
 // Start writeback every this many bytes, so the final fsync has little left to do.
-constexpr size_t kWritebackBytes = size_t{32} << 20;
+constexpr size_t kWritebackBytes = size_t{4} << 20;
 
 std::string DirectoryOf(const std::string& path) {
   const size_t slash = path.rfind('/');

@@ -2,10 +2,31 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace storepulse {
 
+namespace {
+
+// Whether `value` holds a byte that forces quoting. One pass with a table:
+// string_view::find_first_of calls memchr once per byte, which showed in profiles of the
+// quarantine file (hundreds of thousands of ~90-byte rows).
+bool NeedsQuoting(std::string_view value) {
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> special{};
+    special[','] = special['"'] = special['\r'] = special['\n'] = true;
+    return special;
+  }();
+  for (const char c : value) {
+    if (kSpecial[static_cast<unsigned char>(c)]) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void AppendCsvField(std::string_view value, std::string* out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!NeedsQuoting(value)) {
     out->append(value);
     return;
   }

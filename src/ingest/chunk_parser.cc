@@ -18,8 +18,11 @@ class ChunkParser {
     const char* const end = context_.data.data() + context_.data.size();
     const char* p = context_.data.data() + begin;
     const char* const stop = context_.data.data() + limit;
-    // Assumes ~70 bytes a row, to avoid regrowing the columns.
-    builder_.Reserve((limit - begin) / 64 + 16);
+    // Assumes ~70 bytes a row, to avoid regrowing the columns; the quarantine gets room
+    // for the whole chunk, of which only what it fills is ever touched.
+    const size_t rows = (limit - begin) / 64 + 16;
+    builder_.Reserve(rows);
+    result_->quarantine.Reserve(rows, limit - begin);
     while (p < stop) {
       const ScannedRecord record = scanner_.Scan(p, end);
       HandleRecord(record);

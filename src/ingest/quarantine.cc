@@ -2,10 +2,12 @@
 
 #include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
+#include <oneapi/tbb/concurrent_queue.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include <algorithm>
 #include <cassert>
+#include <charconv>
 
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
@@ -34,6 +36,15 @@ std::string_view QuarantineReasonName(QuarantineReason reason) {
       return "missing_customer";
   }
   return "unknown";
+}
+
+void Quarantine::Reserve(size_t rows, size_t text_bytes) {
+  if (segments_.empty()) {
+    segments_.emplace_back();
+    first_row_.push_back(0);
+  }
+  segments_.back().rows.reserve(rows);
+  segments_.back().text.reserve(text_bytes);
 }
 
 void Quarantine::Add(QuarantinedRow row, std::string_view raw) {
@@ -155,10 +166,13 @@ uint64_t Quarantine::CountDuplicateRows() const {
   return duplicates;
 }
 
-void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source,
+void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view row_prefix,
                                std::string* text) const {
-  std::string quoted_source;
-  AppendCsvField(source, &quoted_source);
+  auto append_number = [text](uint64_t value) {
+    char digits[20];
+    const auto done = std::to_chars(digits, digits + sizeof digits, value);
+    text->append(digits, done.ptr);
+  };
   auto [segment, at] = Locate(begin);
   for (size_t i = begin; i < end; ++i, ++at) {
     if (at == segment->rows.size()) {
@@ -168,11 +182,10 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source
     const QuarantinedRow& r = segment->rows[at];
     const std::string_view raw = segment->Raw(at);
     const TextPosition position = PositionOf(r, raw);
-    text->append(quoted_source);
+    text->append(row_prefix);
+    append_number(position.line);
     text->push_back(',');
-    text->append(std::to_string(position.line));
-    text->push_back(',');
-    text->append(std::to_string(position.column));
+    append_number(position.column);
     text->push_back(',');
     if (r.column != kWholeRow)
       text->append(OrderColumnName(static_cast<OrderColumn>(r.column)));
@@ -188,13 +201,18 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view source
 
 Status Quarantine::WriteCsv(const std::string& path, std::string_view source) const {
   // Blocks of rows are formatted in parallel and written in order, with at most
-  // kBlocksInFlight blocks in memory: a 25 M-row quarantine is 4 GB of CSV.
+  // kBlocksInFlight blocks in memory: a 25 M-row quarantine is 4 GB of CSV. A written
+  // block's buffer is formatted into again, so its pages are touched once, not per block.
   constexpr size_t kBlockRows = 16384;
-  constexpr size_t kBlocksInFlight = 16;
+  constexpr size_t kBlocksInFlight = 8;
   const size_t blocks = (size() + kBlockRows - 1) / kBlockRows;
+  std::string row_prefix;
+  AppendCsvField(source, &row_prefix);
+  row_prefix.push_back(',');
   AtomicFile file;
   SP_RETURN_IF_ERROR(file.Open(path));
   Status status = file.Append("source,line,column,field,reason,detail,raw_row\n");
+  tbb::concurrent_queue<std::string> spare_buffers;
   size_t next_block = 0;
   tbb::parallel_pipeline(
       kBlocksInFlight,
@@ -212,14 +230,19 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source) co
                 const size_t begin = block * kBlockRows;
                 const size_t end = std::min(size(), begin + kBlockRows);
                 std::string text;
-                text.reserve((end - begin) * 160);
-                AppendCsvRows(begin, end, source, &text);
+                if (spare_buffers.try_pop(text)) {
+                  text.clear();
+                } else {
+                  text.reserve((end - begin) * 192);
+                }
+                AppendCsvRows(begin, end, row_prefix, &text);
                 return text;
               }) &
           tbb::make_filter<std::string, void>(tbb::filter_mode::serial_in_order,
-                                              [&](const std::string& text) {
+                                              [&](std::string text) {
                                                 if (status.ok())
                                                   status = file.Append(text);
+                                                spare_buffers.push(std::move(text));
                                               }));
   SP_RETURN_IF_ERROR(status);
   return file.Commit();

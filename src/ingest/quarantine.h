@@ -49,6 +49,9 @@ struct QuarantinedRow {
 // quarantine; indexing finds a row's segment by binary search.
 class Quarantine {
  public:
+  // Room for `rows` rows of `text_bytes` raw text in the last segment, so that Add does
+  // not regrow (copy and touch again) what it filled. Unused room is address space only.
+  void Reserve(size_t rows, size_t text_bytes);
   // Adds a row; `raw` is its UTF-8 text without the line ending.
   void Add(QuarantinedRow row, std::string_view raw);
   // Moves `other`'s rows in after this one's, adding `line_offset` to their lines.
@@ -96,7 +99,7 @@ class Quarantine {
     }
   };
   std::pair<const Segment*, size_t> Locate(size_t i) const;
-  void AppendCsvRows(size_t begin, size_t end, std::string_view source,
+  void AppendCsvRows(size_t begin, size_t end, std::string_view row_prefix,
                      std::string* text) const;
 
   std::vector<Segment> segments_;

@@ -24,6 +24,18 @@ TEST(AppendCsvFieldTest, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(Field("\""), "\"\"\"\"");
   EXPECT_EQ(Field("two\nlines"), "\"two\nlines\"");
   EXPECT_EQ(Field("cr\r"), "\"cr\r\"");
+  // Each special byte alone, at either end and in the middle of a long field.
+  const std::string long_field(200, 'x');
+  for (const char special : {',', '"', '\r', '\n'}) {
+    for (const size_t at : {size_t{0}, size_t{100}, size_t{199}}) {
+      std::string value = long_field;
+      value[at] = special;
+      const std::string quoted = Field(value);
+      EXPECT_EQ(quoted.front(), '"') << int{special} << " at " << at;
+      EXPECT_EQ(quoted.size(), value.size() + 2 + (special == '"')) << at;
+    }
+  }
+  EXPECT_EQ(Field(long_field), long_field);
 }
 
 TEST(AppendCsvFieldTest, AppendsToWhatIsThere) {

@@ -203,28 +203,38 @@ TEST(QuarantineWriteCsvTest, UnwritableDirectoryIsIOError) {
 }
 
 }  // namespace
-// Many segments and many formatting blocks: rows come out complete and in order.
+// Many segments and more formatting blocks than are in flight at once (so buffers are
+// formatted into again): rows come out complete and in order. Reserved room, and a
+// reserved segment left empty, change nothing.
 TEST(QuarantineTest, WritesManySegmentsInOrder) {
+  constexpr int kSegments = 7;
+  constexpr int kRowsPerSegment = 24000;
   Quarantine all;
   uint64_t line = 2;
-  for (int segment = 0; segment < 7; ++segment) {
+  for (int segment = 0; segment < kSegments; ++segment) {
     Quarantine part;
-    for (int i = 0; i < 9000; ++i) {
-      const std::string raw = fmt::format("C{},x", segment * 9000 + i);
+    part.Reserve(segment % 2 == 0 ? 16 : kRowsPerSegment, 1 << 20);
+    for (int i = 0; i < kRowsPerSegment; ++i) {
+      const std::string raw = fmt::format("C{},x", segment * kRowsPerSegment + i);
       part.Add(Row(static_cast<uint64_t>(i), QuarantineReason::kCancellation, 0, 0,
                    raw.find(',')),
                raw);
     }
     all.Append(std::move(part), line);
-    line += 9000;
+    line += kRowsPerSegment;
+    Quarantine empty;
+    empty.Reserve(100, 100);
+    all.Append(std::move(empty), line);
   }
-  ASSERT_EQ(all.size(), 63000u);
+  const size_t rows = size_t{kSegments} * kRowsPerSegment;
+  ASSERT_EQ(all.size(), rows);
   const testing::TempDir dir;
   const std::string path = (dir.path() / "quarantine.csv").string();
   ASSERT_OK(all.WriteCsv(path, "s.csv"));
   const Records records = ParseCsv(testing::ReadWholeFile(path));
-  ASSERT_EQ(records.size(), 63001u);
+  ASSERT_EQ(records.size(), rows + 1);
   for (size_t i = 0; i < all.size(); ++i) {
+    ASSERT_EQ(records[i + 1][0], "s.csv") << i;
     ASSERT_EQ(records[i + 1][1], std::to_string(2 + i)) << i;
     ASSERT_EQ(records[i + 1][6], fmt::format("C{},x", i)) << i;
   }
