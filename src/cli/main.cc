@@ -2,12 +2,10 @@
 // options here and calls the library.
 #include <fmt/format.h>
 #include <malloc.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
-#include <string_view>
 
 #include "cli/commands.h"
 
@@ -16,22 +14,18 @@ namespace {
 // XGBoost's OpenMP threads spin at every barrier by default; on a busy machine a spinning
 // thread holds the core its partner needs, and training the line model took 15-20 s
 // instead of 3 (2 cores, load 4). Waiting passively costs nothing measurable on an idle
-// machine. libgomp reads the setting once, when it is loaded (before main), so the
-// commands that run XGBoost on several threads (train, serve) set it and start
-// themselves again; a user's own OMP_WAIT_POLICY is left alone, and if the re-exec fails
-// the command simply runs as it is.
-void PreferPassiveOpenMpWaiting(int argc, char** argv) {
-  if (argc < 2 || std::getenv("OMP_WAIT_POLICY") != nullptr) return;
-  const std::string_view command = argv[1];
-  if (command != "train" && command != "serve") return;
-  if (::setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0) return;
-  ::execv("/proc/self/exe", argv);
+// machine. libgomp reads the setting once, when it is loaded: with XGBoost, on a
+// command's first use of it (ml/xgboost_adapter.cc opens it then), so setting it here
+// is in time. A user's own OMP_WAIT_POLICY is left alone.
+void PreferPassiveOpenMpWaiting() {
+  if (std::getenv("OMP_WAIT_POLICY") != nullptr) return;
+  ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  PreferPassiveOpenMpWaiting(argc, argv);
+  PreferPassiveOpenMpWaiting();
   // Blocks of 1 MiB and more come straight from the kernel and go back to it when freed.
   // glibc otherwise raises this threshold as the program frees big blocks, and then keeps
   // the per-chunk buffers of a big read in its arenas after they are merged: at 100 M

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <xgboost/c_api.h>
 
+#include <cassert>
 #include <cmath>
 #include <cstdint>
+
+#include "core/shared_library.h"
 
 namespace storepulse::ml {
 namespace {
@@ -22,11 +25,67 @@ std::string ArrayInterface(const float* values, size_t rows, size_t cols) {
       reinterpret_cast<uintptr_t>(values), rows, cols);
 }
 
+// The XGBoost C API functions used here, resolved in libxgboost when first needed (only
+// train, predict, forecast and serve need it; see core/shared_library.h). Each member
+// has its C function's name and exact type.
+struct XgbApi {
+  decltype(&::XGBGetLastError) XGBGetLastError;
+  decltype(&::XGDMatrixCreateFromMat_omp) XGDMatrixCreateFromMat_omp;
+  decltype(&::XGDMatrixSetFloatInfo) XGDMatrixSetFloatInfo;
+  decltype(&::XGDMatrixFree) XGDMatrixFree;
+  decltype(&::XGBoosterCreate) XGBoosterCreate;
+  decltype(&::XGBoosterFree) XGBoosterFree;
+  decltype(&::XGBoosterLoadModelFromBuffer) XGBoosterLoadModelFromBuffer;
+  decltype(&::XGBoosterSaveModelToBuffer) XGBoosterSaveModelToBuffer;
+  decltype(&::XGBoosterSetParam) XGBoosterSetParam;
+  decltype(&::XGBoosterUpdateOneIter) XGBoosterUpdateOneIter;
+  decltype(&::XGBoosterPredictFromDense) XGBoosterPredictFromDense;
+  decltype(&::XGBoosterGetNumFeature) XGBoosterGetNumFeature;
+};
+
+Result<XgbApi> LoadXgbApi() {
+  SP_ASSIGN_OR_RETURN(const SharedLibrary library,
+                      SharedLibrary::Open("libxgboost.so.0"));
+  XgbApi api;
+#define SP_XGB_RESOLVE(name) \
+  SP_ASSIGN_OR_RETURN(api.name, library.Function<decltype(::name)>(#name))
+  SP_XGB_RESOLVE(XGBGetLastError);
+  SP_XGB_RESOLVE(XGDMatrixCreateFromMat_omp);
+  SP_XGB_RESOLVE(XGDMatrixSetFloatInfo);
+  SP_XGB_RESOLVE(XGDMatrixFree);
+  SP_XGB_RESOLVE(XGBoosterCreate);
+  SP_XGB_RESOLVE(XGBoosterFree);
+  SP_XGB_RESOLVE(XGBoosterLoadModelFromBuffer);
+  SP_XGB_RESOLVE(XGBoosterSaveModelToBuffer);
+  SP_XGB_RESOLVE(XGBoosterSetParam);
+  SP_XGB_RESOLVE(XGBoosterUpdateOneIter);
+  SP_XGB_RESOLVE(XGBoosterPredictFromDense);
+  SP_XGB_RESOLVE(XGBoosterGetNumFeature);
+#undef SP_XGB_RESOLVE
+  return api;
+}
+
+// Loaded once per process, on first use, thread-safely; never changes afterwards.
+Result<const XgbApi*> Xgb() {
+  static const Result<XgbApi> api = LoadXgbApi();
+  if (!api.ok()) {
+    return Status::Internal(fmt::format("XGBoost: {}", api.status().message()));
+  }
+  return &*api;
+}
+
+// For handles that exist: their existence proves the API loaded.
+const XgbApi& LoadedXgb() {
+  auto api = Xgb();
+  assert(api.ok());
+  return **api;
+}
+
 }  // namespace
 
 Status XgbStatus(int rc, std::string_view what) {
   if (rc == 0) return Status::Ok();
-  const char* message = XGBGetLastError();
+  const char* message = LoadedXgb().XGBGetLastError();
   return Status::Internal(fmt::format("XGBoost, {}: {}", what,
                                       message != nullptr ? message : "unknown error"));
 }
@@ -46,35 +105,37 @@ Result<XgbDMatrix> XgbDMatrix::Create(const DenseMatrix& features,
     return Status::Internal(
         fmt::format("{} labels for {} rows", labels.size(), features.rows));
   }
+  SP_ASSIGN_OR_RETURN(const XgbApi* xgb, Xgb());
   DMatrixHandle handle = nullptr;
   SP_RETURN_IF_ERROR(XgbStatus(
-      XGDMatrixCreateFromMat_omp(features.values.data(), features.rows, features.cols,
-                                 std::nanf(""), &handle, nthread),
+      xgb->XGDMatrixCreateFromMat_omp(features.values.data(), features.rows,
+                                      features.cols, std::nanf(""), &handle, nthread),
       "creating the training matrix"));
   XgbDMatrix matrix(handle);
   SP_RETURN_IF_ERROR(
-      XgbStatus(XGDMatrixSetFloatInfo(handle, "label", labels.data(), labels.size()),
+      XgbStatus(xgb->XGDMatrixSetFloatInfo(handle, "label", labels.data(), labels.size()),
                 "setting the labels"));
   return matrix;
 }
 
 XgbDMatrix& XgbDMatrix::operator=(XgbDMatrix&& other) noexcept {
   if (this != &other) {
-    if (handle_ != nullptr) XGDMatrixFree(handle_);
+    if (handle_ != nullptr) LoadedXgb().XGDMatrixFree(handle_);
     handle_ = std::exchange(other.handle_, nullptr);
   }
   return *this;
 }
 
 XgbDMatrix::~XgbDMatrix() {
-  if (handle_ != nullptr) XGDMatrixFree(handle_);
+  if (handle_ != nullptr) LoadedXgb().XGDMatrixFree(handle_);
 }
 
 Result<XgbBooster> XgbBooster::Create(const XgbDMatrix& train, const Params& params) {
+  SP_ASSIGN_OR_RETURN(const XgbApi* xgb, Xgb());
   BoosterHandle handle = nullptr;
   DMatrixHandle matrices[] = {train.handle()};
   SP_RETURN_IF_ERROR(
-      XgbStatus(XGBoosterCreate(matrices, 1, &handle), "creating a booster"));
+      XgbStatus(xgb->XGBoosterCreate(matrices, 1, &handle), "creating a booster"));
   XgbBooster booster(handle);
   for (const auto& [name, value] : params) {
     SP_RETURN_IF_ERROR(booster.SetParam(name, value));
@@ -84,12 +145,13 @@ Result<XgbBooster> XgbBooster::Create(const XgbDMatrix& train, const Params& par
 
 Result<XgbBooster> XgbBooster::Load(std::string_view json, int nthread,
                                     std::string_view what) {
+  SP_ASSIGN_OR_RETURN(const XgbApi* xgb, Xgb());
   BoosterHandle handle = nullptr;
   SP_RETURN_IF_ERROR(
-      XgbStatus(XGBoosterCreate(nullptr, 0, &handle), "creating a booster"));
+      XgbStatus(xgb->XGBoosterCreate(nullptr, 0, &handle), "creating a booster"));
   XgbBooster booster(handle);
   const Status loaded =
-      XgbStatus(XGBoosterLoadModelFromBuffer(handle, json.data(), json.size()),
+      XgbStatus(xgb->XGBoosterLoadModelFromBuffer(handle, json.data(), json.size()),
                 fmt::format("reading {}", what));
   if (!loaded.ok()) return Status::Corruption(loaded.message());
   SP_RETURN_IF_ERROR(booster.SetParam("nthread", std::to_string(nthread)));
@@ -103,23 +165,23 @@ Result<XgbBooster> XgbBooster::Load(std::string_view json, int nthread,
 
 XgbBooster& XgbBooster::operator=(XgbBooster&& other) noexcept {
   if (this != &other) {
-    if (handle_ != nullptr) XGBoosterFree(handle_);
+    if (handle_ != nullptr) LoadedXgb().XGBoosterFree(handle_);
     handle_ = std::exchange(other.handle_, nullptr);
   }
   return *this;
 }
 
 XgbBooster::~XgbBooster() {
-  if (handle_ != nullptr) XGBoosterFree(handle_);
+  if (handle_ != nullptr) LoadedXgb().XGBoosterFree(handle_);
 }
 
 Status XgbBooster::SetParam(const std::string& name, const std::string& value) {
-  return XgbStatus(XGBoosterSetParam(handle_, name.c_str(), value.c_str()),
+  return XgbStatus(LoadedXgb().XGBoosterSetParam(handle_, name.c_str(), value.c_str()),
                    fmt::format("setting {}={}", name, value));
 }
 
 Status XgbBooster::UpdateOneIter(int iteration, const XgbDMatrix& train) {
-  return XgbStatus(XGBoosterUpdateOneIter(handle_, iteration, train.handle()),
+  return XgbStatus(LoadedXgb().XGBoosterUpdateOneIter(handle_, iteration, train.handle()),
                    fmt::format("training round {}", iteration + 1));
 }
 
@@ -133,10 +195,10 @@ Status XgbBooster::PredictDense(const float* values, size_t rows, size_t cols,
   const bst_ulong* shape = nullptr;
   bst_ulong dimensions = 0;
   const float* result = nullptr;
-  SP_RETURN_IF_ERROR(
-      XgbStatus(XGBoosterPredictFromDense(handle_, array.c_str(), kPredictConfig, nullptr,
-                                          &shape, &dimensions, &result),
-                "predicting"));
+  SP_RETURN_IF_ERROR(XgbStatus(
+      LoadedXgb().XGBoosterPredictFromDense(handle_, array.c_str(), kPredictConfig,
+                                            nullptr, &shape, &dimensions, &result),
+      "predicting"));
   // A regression model gives one value per row; anything else is not our model.
   bst_ulong total = dimensions == 0 ? 0 : 1;
   for (bst_ulong i = 0; i < dimensions; ++i) total *= shape[i];
@@ -167,16 +229,16 @@ Result<std::vector<float>> XgbBooster::Predict(const DenseMatrix& features) cons
 Result<std::string> XgbBooster::SaveJson() const {
   bst_ulong length = 0;
   const char* data = nullptr;
-  SP_RETURN_IF_ERROR(XgbStatus(
-      XGBoosterSaveModelToBuffer(handle_, R"({"format": "json"})", &length, &data),
-      "saving the model"));
+  SP_RETURN_IF_ERROR(XgbStatus(LoadedXgb().XGBoosterSaveModelToBuffer(
+                                   handle_, R"({"format": "json"})", &length, &data),
+                               "saving the model"));
   return std::string(data, length);
 }
 
 Result<size_t> XgbBooster::NumFeatures() const {
   bst_ulong features = 0;
-  SP_RETURN_IF_ERROR(
-      XgbStatus(XGBoosterGetNumFeature(handle_, &features), "reading the feature count"));
+  SP_RETURN_IF_ERROR(XgbStatus(LoadedXgb().XGBoosterGetNumFeature(handle_, &features),
+                               "reading the feature count"));
   return static_cast<size_t>(features);
 }
 

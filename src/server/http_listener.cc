@@ -1,216 +1,49 @@
 #include "server/http_listener.h"
 
-#include <httplib.h>
-#include <sys/socket.h>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <limits>
-#include <mutex>
+#include <thread>
+
+#include "core/shared_library.h"
+#include "server/http_listener_impl.h"
 
 namespace storepulse::server {
-
-namespace {
-
-// A request's start time and matched route, from cpp-httplib's pre-routing hook to its
-// logger hook. cpp-httplib runs both, and the handler between them, on the one pool
-// thread serving the connection, so a thread-local carries them without a lock.
-struct RequestTrace {
-  std::chrono::steady_clock::time_point start;
-  bool started = false;
-  std::string_view route;  // empty: the request did not reach the Api
-};
-thread_local RequestTrace current_request;
-
-// A backlog for connection bursts: cpp-httplib listens with 5.
-constexpr int kListenBacklog = 1024;
-
-// Exposes the listening socket, to raise cpp-httplib's fixed backlog.
-class HttplibServer final : public httplib::Server {
- public:
-  bool RaiseBacklog() { return ::listen(svr_sock_, kListenBacklog) == 0; }
-};
-
-std::string StatusText(int status) {
-  switch (status) {
-    case 400:
-      return "malformed HTTP request (or a body without Content-Length)";
-    case 413:
-      return "request body too large";
-    case 414:
-      return "request URI too long";
-    default:
-      return "HTTP error " + std::to_string(status);
-  }
-}
-
-}  // namespace
 
 int DefaultListenerThreads() {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::max(8, 4 * cores);
 }
 
-struct HttpListener::Impl {
-  HttplibServer http;
-  Api* api = nullptr;
-  ListenerOptions options;
-  int port = 0;
-  int threads = 0;
-  std::thread thread;
-  std::once_flag stopped;
-  std::atomic<bool> listen_returned{false};
+namespace {
 
-  void Install();
-  void Dispatch(const httplib::Request& request, httplib::Response& response);
-};
-
-void HttpListener::Impl::Dispatch(const httplib::Request& request,
-                                  httplib::Response& response) {
-  HttpRequest api_request;
-  api_request.method = request.method;
-  api_request.path = request.path;
-  // The URL's query only: cpp-httplib also puts the fields of a form-encoded body in
-  // request.params (curl -d sends JSON as a form unless told otherwise).
-  const size_t question = request.target.find('?');
-  if (question != std::string::npos) {
-    httplib::Params query;
-    httplib::detail::parse_query_text(request.target.substr(question + 1), query);
-    for (auto& [name, value] : query) api_request.query.emplace_back(name, value);
-  }
-  api_request.body = request.body;
-  std::string_view route;
-  HttpResponse answer =
-      api->Handle(api_request, request.get_header_value("Authorization"), &route);
-  current_request.route = route;
-  response.status = answer.status;
-  for (auto& [name, value] : answer.headers) response.set_header(name, value);
-  response.set_content(std::move(answer.body), answer.content_type.c_str());
+// The module's entry point, loaded once per process on first use.
+Result<BindHttpListenerFunction*> LoadBind() {
+  SP_ASSIGN_OR_RETURN(const SharedLibrary module, OpenModule(kHttpModule));
+  return module.Function<BindHttpListenerFunction>(kBindHttpListenerSymbol);
 }
 
-void HttpListener::Impl::Install() {
-  // Without TCP_NODELAY each keep-alive answer waits ~40 ms for the client's delayed ACK
-  // (Nagle's algorithm): measured, it caps a connection at ~25 requests/s.
-  http.set_tcp_nodelay(true);
-  // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which lets a second
-  // server bind the same port and silently take half of its connections.
-  http.set_socket_options([](socket_t socket) {
-    int yes = 1;
-    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
-  http.set_payload_max_length(options.max_body_bytes);
-  http.set_keep_alive_timeout(options.keep_alive_seconds);
-  // cpp-httplib closes a connection after 5 requests by default; benchmark clients and
-  // proxies keep theirs for many more.
-  http.set_keep_alive_max_count(std::numeric_limits<int>::max());
-  http.set_read_timeout(5, 0);
-  http.set_write_timeout(5, 0);
-  const size_t pool = static_cast<size_t>(threads);
-  http.new_task_queue = [pool] { return new httplib::ThreadPool(pool); };
-
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    current_request = {std::chrono::steady_clock::now(), true, {}};
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  const auto handler = [this](const httplib::Request& request,
-                              httplib::Response& response) {
-    Dispatch(request, response);
-  };
-  // One catch-all per method: the Api's route table decides, so that 404 and 405 come
-  // from one place.
-  http.Get(".*", handler);
-  http.Post(".*", handler);
-  http.Put(".*", handler);
-  http.Patch(".*", handler);
-  http.Delete(".*", handler);
-  http.Options(".*", handler);
-
-  // Answers cpp-httplib gives itself (413, 400, 414) get the API's JSON error body.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& response) {
-        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        const HttpResponse error =
-            ErrorResponse(response.status, StatusText(response.status));
-        response.set_content(error.body, error.content_type.c_str());
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
-        std::string what = "internal error";
-        try {
-          if (error) std::rethrow_exception(error);
-        } catch (const std::exception& exception) {
-          what = std::string("internal error: ") + exception.what();
-        } catch (...) {
-        }
-        const HttpResponse answer = ErrorResponse(500, what);
-        response.status = 500;
-        response.set_content(answer.body, answer.content_type.c_str());
-      });
-  http.set_logger([this](const httplib::Request& request,
-                         const httplib::Response& response) {
-    RequestTrace trace = current_request;
-    current_request = {};
-    const auto elapsed = trace.started ? std::chrono::steady_clock::now() - trace.start
-                                       : std::chrono::steady_clock::duration::zero();
-    const std::string_view route =
-        trace.route.empty() ? api->RouteLabel(request.method, request.path) : trace.route;
-    api->Record(request.method, request.path, route, response.status, elapsed);
-  });
-}
+}  // namespace
 
 Result<std::unique_ptr<HttpListener>> HttpListener::Bind(const ListenerOptions& options,
                                                          Api* api) {
-  auto impl = std::make_unique<Impl>();
-  impl->api = api;
-  impl->options = options;
-  impl->threads = options.threads > 0 ? options.threads : DefaultListenerThreads();
-  impl->Install();
-  const std::string address = options.host + ":" + std::to_string(options.port);
-  if (options.port == 0) {
-    impl->port = impl->http.bind_to_any_port(options.host);
-    if (impl->port <= 0) {
-      return Status::IOError("cannot listen on " + options.host + " (any port)");
-    }
-  } else {
-    if (!impl->http.bind_to_port(options.host, options.port)) {
-      return Status::IOError("cannot listen on " + address +
-                             ": the port is in use, or the address is not this "
-                             "machine's");
-    }
-    impl->port = options.port;
+  static const Result<BindHttpListenerFunction*> bind = LoadBind();
+  if (!bind.ok()) {
+    return Status::Internal(fmt::format("HTTP support: {}", bind.status().message()));
   }
-  (void)impl->http.RaiseBacklog();  // a failure keeps cpp-httplib's backlog of 5
-  return std::unique_ptr<HttpListener>(new HttpListener(std::move(impl)));
+  Result<std::unique_ptr<Impl>> impl = Status::Internal("the HTTP module bound nothing");
+  (**bind)(options, api, &impl);
+  if (!impl.ok()) return impl.status();
+  return std::unique_ptr<HttpListener>(new HttpListener(std::move(*impl)));
 }
 
 HttpListener::HttpListener(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 HttpListener::~HttpListener() { Stop(); }
 
-int HttpListener::port() const { return impl_->port; }
-int HttpListener::threads() const { return impl_->threads; }
-
-void HttpListener::Start() {
-  impl_->thread = std::thread([impl = impl_.get()] {
-    impl->http.listen_after_bind();
-    impl->listen_returned = true;
-  });
-  // stop() only acts on a running server: wait for the accept loop (it starts at once,
-  // and ends only on stop() or a failed accept).
-  while (!impl_->http.is_running() && !impl_->listen_returned) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-}
-
-void HttpListener::Stop() {
-  std::call_once(impl_->stopped, [impl = impl_.get()] {
-    // stop() closes the listening socket; listen_after_bind then shuts the pool down,
-    // which runs every queued connection to the end of its current request.
-    impl->http.stop();
-    if (impl->thread.joinable()) impl->thread.join();
-  });
-}
+int HttpListener::port() const { return impl_->port(); }
+int HttpListener::threads() const { return impl_->threads(); }
+void HttpListener::Start() { impl_->Start(); }
+void HttpListener::Stop() { impl_->Stop(); }
 
 }  // namespace storepulse::server

@@ -1,7 +1,9 @@
-// The HTTP side of the server, over cpp-httplib (the only file that sees it): binds,
-// accepts keep-alive connections on a fixed pool of threads, turns each request into an
-// HttpRequest for the Api and its answer back, and answers what never reaches the Api
-// (a body over the limit: 413; a malformed request: 400) with the same JSON errors.
+// The HTTP side of the server, over cpp-httplib: binds, accepts keep-alive connections
+// on a fixed pool of threads, turns each request into an HttpRequest for the Api and its
+// answer back, and answers what never reaches the Api (a body over the limit: 413; a
+// malformed request: 400) with the same JSON errors. cpp-httplib (and the TLS and
+// compression libraries it pulls in) is seen only by httplib_listener.cc, built as the
+// module storepulse-http.so that Bind loads: commands that serve nothing never load it.
 #pragma once
 
 #include <memory>
@@ -29,7 +31,7 @@ int DefaultListenerThreads();
 class HttpListener {
  public:
   // Binds host:port. IOError naming the address when it cannot (in use, no such
-  // address, no permission).
+  // address, no permission); Internal when the HTTP module cannot be loaded.
   static Result<std::unique_ptr<HttpListener>> Bind(const ListenerOptions& options,
                                                     Api* api);
   ~HttpListener();
@@ -42,8 +44,10 @@ class HttpListener {
   // closed), then returns. Idempotent.
   void Stop();
 
- private:
+  // What the HTTP module implements (server/http_listener_impl.h).
   struct Impl;
+
+ private:
   explicit HttpListener(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -1,3 +1,5 @@
+// The PostgreSQL warehouse (see postgres_warehouse.h), built as the module
+// storepulse-postgres.so: only this module links libpqxx and libpq.
 #include "storage/postgres_warehouse.h"
 
 #include <pqxx/pqxx>
@@ -408,10 +410,8 @@ Result<Table> PostgresWarehouse::ReadOrderLines(const std::string& source) {
   }
 }
 
-}  // namespace
-
-Result<std::unique_ptr<Warehouse>> OpenPostgresWarehouse(const std::string& conninfo,
-                                                         const std::string& display_url) {
+Result<std::unique_ptr<Warehouse>> Connect(const std::string& conninfo,
+                                           const std::string& display_url) {
   std::unique_ptr<pqxx::connection> connection;
   try {
     connection = std::make_unique<pqxx::connection>(conninfo);
@@ -424,4 +424,11 @@ Result<std::unique_ptr<Warehouse>> OpenPostgresWarehouse(const std::string& conn
   return std::unique_ptr<Warehouse>(std::move(warehouse));
 }
 
+}  // namespace
 }  // namespace storepulse::storage
+
+extern "C" void storepulse_open_postgres_warehouse(
+    const std::string& conninfo, const std::string& display_url,
+    storepulse::Result<std::unique_ptr<storepulse::storage::Warehouse>>* out) {
+  *out = storepulse::storage::Connect(conninfo, display_url);
+}

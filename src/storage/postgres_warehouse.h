@@ -18,8 +18,19 @@ namespace storepulse::storage {
 
 // Connects with libpq `conninfo` (a postgresql:// URL), and creates or migrates the
 // schema. `display_url` is what url() returns and what messages name. Errors as for
-// OpenWarehouse.
+// OpenWarehouse; Internal when the PostgreSQL module cannot be loaded. The warehouse is
+// built as the module storepulse-postgres.so, loaded on the first call, so that runs
+// without PostgreSQL never load libpq and the ~25 libraries it needs (TLS, Kerberos,
+// LDAP).
 Result<std::unique_ptr<Warehouse>> OpenPostgresWarehouse(const std::string& conninfo,
                                                          const std::string& display_url);
+
+// The module's entry point: what OpenPostgresWarehouse returns, in `out`.
+using OpenPostgresWarehouseFunction = void(const std::string& conninfo,
+                                           const std::string& display_url,
+                                           Result<std::unique_ptr<Warehouse>>* out);
+inline constexpr char kPostgresModule[] = "storepulse-postgres.so";
+inline constexpr char kOpenPostgresWarehouseSymbol[] =
+    "storepulse_open_postgres_warehouse";
 
 }  // namespace storepulse::storage

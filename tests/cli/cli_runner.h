@@ -14,9 +14,12 @@ struct CliRun {
   std::string out;  // stdout and stderr together
 };
 
-// `arguments` go through the shell: quote paths with spaces.
-inline CliRun RunCli(const std::string& arguments) {
-  const std::string command = std::string(STOREPULSE_BINARY) + " " + arguments + " 2>&1";
+// `arguments` go through the shell: quote paths with spaces. `environment` ("NAME=value
+// ...") is set for this run only.
+inline CliRun RunCliWithEnvironment(const std::string& environment,
+                                    const std::string& arguments) {
+  const std::string command = "env " + environment + " " +
+                              std::string(STOREPULSE_BINARY) + " " + arguments + " 2>&1";
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -27,6 +30,10 @@ inline CliRun RunCli(const std::string& arguments) {
   const int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+inline CliRun RunCli(const std::string& arguments) {
+  return RunCliWithEnvironment("", arguments);
 }
 
 }  // namespace storepulse::testing

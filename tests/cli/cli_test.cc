@@ -16,6 +16,7 @@ namespace {
 
 using testing::CliRun;
 using testing::RunCli;
+using testing::RunCliWithEnvironment;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -48,6 +49,22 @@ constexpr char kSmallCsv[] =
     "14:32,2.51,,United "
     "Kingdom\r\n"
     "536370,22728,ALARM CLOCK BAKELIKE PINK,24,12/1/2010 8:45,3.75,12583,France\r\n";
+
+// The libraries only some commands need (PostgreSQL, HTTP, XGBoost, and the TLS,
+// Kerberos and OpenMP libraries they pull in) are not loaded by a batch without them:
+// loading them cost 8 ms of every run. The dynamic linker's own log says what it loaded.
+TEST_F(CliTest, BatchWithoutAWarehouseLoadsNoPostgresHttpOrXgboost) {
+  const std::string input = Write("small.csv", kSmallCsv);
+  const CliRun run = RunCliWithEnvironment(
+      "LD_DEBUG=libs",
+      "batch --input " + input + " --warehouse none --out " + (dir_ / "out").string());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("libtbb"), std::string::npos) << "no loader log:\n" << run.out;
+  for (const char* library : {"libpq", "libxgboost", "libcpp-httplib", "libssl",
+                              "libgomp", "storepulse-postgres", "storepulse-http"}) {
+    EXPECT_EQ(run.out.find(library), std::string::npos) << library << " was loaded";
+  }
+}
 
 TEST_F(CliTest, ProfileJsonHasTheContractFields) {
   const std::string input = Write("small.csv", kSmallCsv);
