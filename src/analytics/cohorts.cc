@@ -35,10 +35,19 @@ Retention ComputeRetention(const Table& table,
   std::vector<std::vector<bool>> seen(customers.size());
   const auto customer_codes = table.customer_codes();
   const auto timestamps = table.timestamps();
+  // Rows come mostly in time order: the month of the previous row's day usually serves,
+  // sparing a calendar conversion per row.
+  int64_t cached_day = std::numeric_limits<int64_t>::min();
+  int64_t cached_month = 0;
   for (size_t row = 0; row < table.size(); ++row) {
     const uint32_t customer = customer_codes[row];
     if (customer == kNoCustomer) continue;
-    const int64_t month = MonthIndex(timestamps[row]);
+    const int64_t day = DayOf(timestamps[row]);
+    if (day != cached_day) {
+      cached_day = day;
+      cached_month = MonthIndex(timestamps[row]);
+    }
+    const int64_t month = cached_month;
     if (month == last_counted[customer]) continue;
     auto& months_seen = seen[customer];
     const size_t offset = static_cast<size_t>(month - cohort_of[customer]);

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <numeric>
 #include <span>
 #include <utility>
 
@@ -64,6 +66,7 @@ void CopyRemapped(std::span<const Code> source, const std::vector<uint32_t>& rem
 
 Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
   Table merged;
+  if (parts.empty()) return merged;
   if (parts.size() == 1) return std::move(parts.front());
 
   struct Remaps {
@@ -72,15 +75,29 @@ Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
   std::vector<Remaps> remaps(parts.size());
   std::vector<size_t> first_row(parts.size() + 1, 0);
   for (size_t i = 0; i < parts.size(); ++i) {
-    const Table& part = parts[i];
-    remaps[i].invoices = MergeDictionary(part.invoices_, merged.invoices_);
-    remaps[i].stock_codes =
-        MergeDictionary(part.stock_dictionary_, merged.stock_dictionary_);
-    remaps[i].descriptions = MergeDictionary(part.descriptions_, merged.descriptions_);
-    remaps[i].customers = MergeDictionary(part.customers_, merged.customers_);
-    remaps[i].countries = MergeDictionary(part.countries_, merged.countries_);
-    first_row[i + 1] = first_row[i] + part.size();
+    first_row[i + 1] = first_row[i] + parts[i].size();
   }
+  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  // The five dictionaries merge side by side. The first part's dictionary becomes the
+  // merged one as it is (its codes stay valid), so only the others are interned again.
+  auto merge_dictionary = [&](StringDictionary Table::*dictionary,
+                              std::vector<uint32_t> Remaps::*remap) {
+    StringDictionary& into = merged.*dictionary;
+    into = std::move(parts.front().*dictionary);
+    (remaps.front().*remap).resize(into.size());
+    std::iota((remaps.front().*remap).begin(), (remaps.front().*remap).end(), 0u);
+    for (size_t i = 1; i < parts.size(); ++i) {
+      remaps[i].*remap = MergeDictionary(parts[i].*dictionary, into);
+    }
+  };
+  arena.execute([&] {
+    tbb::parallel_invoke(
+        [&] { merge_dictionary(&Table::invoices_, &Remaps::invoices); },
+        [&] { merge_dictionary(&Table::stock_dictionary_, &Remaps::stock_codes); },
+        [&] { merge_dictionary(&Table::descriptions_, &Remaps::descriptions); },
+        [&] { merge_dictionary(&Table::customers_, &Remaps::customers); },
+        [&] { merge_dictionary(&Table::countries_, &Remaps::countries); });
+  });
   if (merged.countries_.size() > kMaxCountries) {
     return Status::OutOfRange(fmt::format("more than {} distinct countries",
                                           static_cast<uint32_t>(kMaxCountries)));
@@ -88,7 +105,6 @@ Result<Table> Table::Concatenate(std::vector<Table> parts, int threads) {
   // One column at a time: each part's copy of a column is freed as soon as the merged
   // column holds it, so the peak is the table plus one column, not two tables (which
   // matters at 100 M lines).
-  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
   auto merge_column = [&](auto column, auto copy_part) {
     auto& destination = merged.*column;
     destination.resize(first_row.back());
