@@ -341,6 +341,28 @@ TEST(PositionInRecordTest, ColumnsCountCharactersNotBytes) {
   EXPECT_EQ(position.column, 4u);
 }
 
+// Rows longer than a machine word, with a line break or a two-byte character at every
+// place before the offset: the word-at-a-time ASCII check must see each of them.
+TEST(PositionInRecordTest, LongRowsWithABreakOrACharacterAnywhere) {
+  const std::string plain(40, 'x');
+  for (uint32_t offset : {0u, 7u, 8u, 9u, 16u, 33u, 40u}) {
+    EXPECT_EQ(PositionInRecord(plain, offset, 3).line, 3u);
+    EXPECT_EQ(PositionInRecord(plain, offset, 3).column, offset + 1);
+  }
+  for (uint32_t at = 0; at < 33; ++at) {
+    std::string broken = plain;
+    broken[at] = '\n';
+    const TextPosition after_break = PositionInRecord(broken, 33, 3);
+    EXPECT_EQ(after_break.line, 4u) << at;
+    EXPECT_EQ(after_break.column, 33 - at) << at;
+
+    std::string pound = plain;
+    pound.replace(at, 2, "\xC2\xA3");
+    if (at + 2 > 33) continue;
+    EXPECT_EQ(PositionInRecord(pound, 33, 3).column, 33u) << at;
+  }
+}
+
 TEST(PositionInRecordTest, OffsetPastTheEndStopsAtTheEnd) {
   EXPECT_EQ(PositionInRecord("ab", 100, 1).column, 3u);
 }
