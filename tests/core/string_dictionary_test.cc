@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +37,29 @@ TEST(StringDictionaryTest, PrefixesEmptyAndBinaryStringsAreDistinct) {
   EXPECT_EQ(dictionary.Get(4), with_nul);
   EXPECT_EQ(dictionary.Intern(""), 2u);
   EXPECT_EQ(dictionary.Intern("a"), 1u);
+}
+
+// Every length class the hash treats apart (empty, 1-3, 4-7, 8-16 bytes, longer), with
+// strings that differ in one byte anywhere: all distinct, all found again.
+TEST(StringDictionaryTest, StringsOfEveryLengthDifferingInOneByte) {
+  StringDictionary dictionary;
+  std::vector<std::string> values;
+  for (size_t length = 0; length <= 24; ++length) {
+    const std::string base(length, 'a');
+    values.push_back(base);
+    for (size_t at = 0; at < length; ++at) {
+      std::string changed = base;
+      changed[at] = 'b';
+      values.push_back(changed);
+    }
+  }
+  for (size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(dictionary.Intern(values[i]), i) << "'" << values[i] << "'";
+  }
+  for (size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(dictionary.Find(values[i]), std::optional<uint32_t>(i)) << values[i];
+    ASSERT_EQ(dictionary.Get(static_cast<uint32_t>(i)), values[i]);
+  }
 }
 
 TEST(StringDictionaryTest, FindDoesNotAdd) {
