@@ -21,6 +21,11 @@ namespace storepulse::analytics {
 struct ReportOptions {
   std::optional<int64_t> day;  // daily and weekly: the (last) day; default the last sale
   size_t top = 10;             // rows of top-N lists
+  // The renderings the caller will use. A renderer may leave the others empty where
+  // building them costs (RFM's JSON and CSV have a row per customer). Default: all.
+  bool wants_text = true;
+  bool wants_json = true;
+  bool wants_csv = true;
 };
 
 struct RenderedReport {

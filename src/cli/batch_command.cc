@@ -166,8 +166,11 @@ int Run(const BatchOptions& options) {
   std::string daily_text;
   tbb::parallel_for(size_t{0}, kReports, [&](size_t i) {
     const OutputFile& output = kOutputs[i];
-    auto rendered =
-        analytics::FindReportKind(output.kind)->render(context, report_options);
+    analytics::ReportOptions options = report_options;
+    options.wants_json = output.format == OutputFile::Format::kJson;
+    options.wants_csv = output.format == OutputFile::Format::kCsv;
+    options.wants_text = std::string_view(output.kind) == "daily";  // printed at the end
+    auto rendered = analytics::FindReportKind(output.kind)->render(context, options);
     if (!rendered.ok()) {
       written[i] = rendered.status();
       return;

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
+
+#include "analytics/analytics_context.h"
+#include "analytics/report_registry.h"
+#include "core/table.h"
 
 namespace storepulse::analytics {
 namespace {
@@ -56,6 +61,44 @@ TEST(RfmTest, SegmentRulesInTheirDocumentedOrder) {
   EXPECT_EQ(SegmentOf(2, 3, 4), RfmSegment::kAtRisk);
   EXPECT_EQ(SegmentOf(3, 1, 1), RfmSegment::kHibernating);
   EXPECT_EQ(SegmentOf(1, 1, 1), RfmSegment::kLost);
+}
+
+// The report leaves out a rendering the caller says it will not use (batch writes only
+// rfm.csv), and builds the one it asks for in full.
+TEST(RfmReportTest, RendersOnlyTheFormatsAskedFor) {
+  TableBuilder builder;
+  for (const auto& [invoice, customer] :
+       std::vector<std::pair<std::string, std::string>>{{"1", "17850"}, {"2", "12583"}}) {
+    OrderLine line;
+    line.invoice = invoice;
+    line.stock_code = "85123A";
+    line.description = "HEART";
+    line.quantity = 2;
+    ASSERT_TRUE(ParseDateTime("12/1/2010 8:26", &line.timestamp));
+    line.unit_price = Money::FromUnits(25500);
+    line.customer = customer;
+    line.country = "United Kingdom";
+    ASSERT_TRUE(builder.Append(line).ok());
+  }
+  const Table table = builder.Finish();
+  AnalyticsContext context(table);
+
+  ReportOptions csv_only;
+  csv_only.wants_json = false;
+  csv_only.wants_text = false;
+  auto csv = FindReportKind("rfm")->render(context, csv_only);
+  ASSERT_TRUE(csv.ok()) << csv.status().message();
+  EXPECT_NE(csv->csv.find("17850,"), std::string::npos) << csv->csv;
+  EXPECT_NE(csv->csv.find("12583,"), std::string::npos) << csv->csv;
+  EXPECT_TRUE(csv->json["customers"].empty());
+
+  ReportOptions json_only;
+  json_only.wants_csv = false;
+  auto json = FindReportKind("rfm")->render(context, json_only);
+  ASSERT_TRUE(json.ok());
+  EXPECT_EQ(json->csv.find("17850"), std::string::npos) << json->csv;
+  ASSERT_EQ(json->json["customers"].size(), 2u);
+  EXPECT_EQ(json->json["customers"][0]["customer_id"], "17850");
 }
 
 }  // namespace

@@ -10,7 +10,8 @@
 
 namespace storepulse::analytics {
 
-Result<RenderedReport> RenderRfmReport(AnalyticsContext& context, const ReportOptions&) {
+Result<RenderedReport> RenderRfmReport(AnalyticsContext& context,
+                                       const ReportOptions& options) {
   const std::vector<RfmScore>& scores = context.rfm();
   const StringDictionary& ids = context.table().customers();
   std::array<uint64_t, kRfmSegmentCount> customers{};
@@ -29,20 +30,24 @@ Result<RenderedReport> RenderRfmReport(AnalyticsContext& context, const ReportOp
     recency[segment] += s.recency_days;
     frequency[segment] += s.frequency;
     const std::string_view id = ids.Get(s.customer);
-    rows.push_back({{"customer_id", id},
-                    {"recency_days", s.recency_days},
-                    {"frequency", s.frequency},
-                    {"monetary", JsonMoney(s.monetary)},
-                    {"r", s.r},
-                    {"f", s.f},
-                    {"m", s.m},
-                    {"segment", RfmSegmentName(s.segment)}});
-    csv.Field(id).Field(s.recency_days).Field(s.frequency).Field(s.monetary.ToString());
-    csv.Field(int{s.r})
-        .Field(int{s.f})
-        .Field(int{s.m})
-        .Field(RfmSegmentName(s.segment))
-        .EndRow();
+    if (options.wants_json) {
+      rows.push_back({{"customer_id", id},
+                      {"recency_days", s.recency_days},
+                      {"frequency", s.frequency},
+                      {"monetary", JsonMoney(s.monetary)},
+                      {"r", s.r},
+                      {"f", s.f},
+                      {"m", s.m},
+                      {"segment", RfmSegmentName(s.segment)}});
+    }
+    if (options.wants_csv) {
+      csv.Field(id).Field(s.recency_days).Field(s.frequency).Field(s.monetary.ToString());
+      csv.Field(int{s.r})
+          .Field(int{s.f})
+          .Field(int{s.m})
+          .Field(RfmSegmentName(s.segment))
+          .EndRow();
+    }
   }
   nlohmann::ordered_json segments = nlohmann::ordered_json::object();
   TextTable table({{"segment"},
