@@ -56,7 +56,7 @@ class ChunkParser {
       converted_.clear();
       converted_.reserve(2 * record.raw().size() + 16);
     }
-    OrderFields values;
+    OrderFields& values = values_;
     for (size_t column = 0; column < kOrderColumnCount; ++column) {
       std::string_view value = scanner_.Value(record, fields[columns_.field_of[column]]);
       if (convert && HasHighBytes(value)) {
@@ -67,12 +67,11 @@ class ChunkParser {
       if (TrimSpaces(value).empty()) ++result_->empty_values[column];
       values[column] = value;
     }
-    OrderLine line;
-    if (const auto rejection = CleanOrderLine(values, &line, &cache_)) {
+    if (const auto rejection = CleanOrderLine(values, &line_, &cache_)) {
       Reject(record, *rejection);
       return;
     }
-    Status appended = builder_.Append(line);
+    Status appended = builder_.Append(line_);
     if (!appended.ok()) result_->status = std::move(appended);
   }
 
@@ -121,6 +120,10 @@ class ChunkParser {
   CleaningCache cache_;
   std::string converted_;
   std::string raw_utf8_;
+  // Per-row scratch kept across rows: declared per row, both were zeroed for every row
+  // (`rep stos`, ~2% of a batch run). Every field is written before it is read.
+  OrderFields values_;
+  OrderLine line_;
 };
 
 }  // namespace

@@ -64,10 +64,10 @@ bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
 std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line,
                                         CleaningCache* cache) {
   auto column_of = [](OrderColumn column) { return static_cast<uint8_t>(column); };
-  OrderFields trimmed;
-  for (size_t column = 0; column < kOrderColumnCount; ++column) {
-    trimmed[column] = TrimSpaces(fields[column]);
-  }
+  // A copy trimmed in place: a default-constructed array would be zeroed first (GCC
+  // emits `rep stos`, which showed as a third of this function's time).
+  OrderFields trimmed = fields;
+  for (std::string_view& field : trimmed) field = TrimSpaces(field);
   auto field = [&](OrderColumn column) { return trimmed[static_cast<size_t>(column)]; };
   const std::string_view invoice = field(OrderColumn::kInvoice);
   const std::string_view stock_code = field(OrderColumn::kStockCode);
