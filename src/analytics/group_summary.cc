@@ -17,8 +17,8 @@ std::vector<GroupSummary> SummariseGroups(const Table& table, std::span<const Co
   // One pass in row order sums each group's revenue and units and files each row's
   // invoice and customer under its group (a counting sort); each group's distinct orders
   // and customers are then counted from those, reading memory in order. Gathering whole
-  // rows group by group instead read four columns at random: 10 ms for the 3,665
-  // products of the real export, against ~2 ms now.
+  // rows group by group instead read four columns at random: 6.2 ms for the 3,665
+  // products of the real export, against 4.0 ms now.
   std::vector<uint32_t> offsets(key_count + 1, 0);
   for (Code key : keys) ++offsets[key + 1];
   for (size_t k = 1; k <= key_count; ++k) offsets[k] += offsets[k - 1];
