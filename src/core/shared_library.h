@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -38,5 +39,20 @@ class SharedLibrary {
 // A storepulse module: the shared library `name` (e.g. "storepulse-postgres.so") built
 // beside the running executable, or else in the build directory it was built in.
 Result<SharedLibrary> OpenModule(const std::string& name);
+
+// The entry point `symbol` of the module `name`, typed. Internal, prefixed with `what`
+// ("PostgreSQL support: ..."), when the module or the symbol is missing.
+template <typename Fn>
+Result<Fn*> ModuleFunction(const std::string& name, const char* symbol,
+                           std::string_view what) {
+  auto function = [&]() -> Result<Fn*> {
+    SP_ASSIGN_OR_RETURN(const SharedLibrary module, OpenModule(name));
+    return module.Function<Fn>(symbol);
+  }();
+  if (!function.ok()) {
+    return Status::Internal(std::string(what) + ": " + function.status().message());
+  }
+  return function;
+}
 
 }  // namespace storepulse

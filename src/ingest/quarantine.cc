@@ -38,21 +38,22 @@ std::string_view QuarantineReasonName(QuarantineReason reason) {
   return "unknown";
 }
 
-void Quarantine::Reserve(size_t rows, size_t text_bytes) {
+Quarantine::Segment& Quarantine::LastSegment() {
   if (segments_.empty()) {
     segments_.emplace_back();
     first_row_.push_back(0);
   }
-  segments_.back().rows.reserve(rows);
-  segments_.back().text.reserve(text_bytes);
+  return segments_.back();
+}
+
+void Quarantine::Reserve(size_t rows, size_t text_bytes) {
+  Segment& segment = LastSegment();
+  segment.rows.reserve(rows);
+  segment.text.reserve(text_bytes);
 }
 
 void Quarantine::Add(QuarantinedRow row, std::string_view raw) {
-  if (segments_.empty()) {
-    segments_.emplace_back();
-    first_row_.push_back(0);
-  }
-  Segment& segment = segments_.back();
+  Segment& segment = LastSegment();
   row.raw_offset = segment.text.size();
   row.raw_length = static_cast<uint32_t>(raw.size());
   segment.text.append(raw);

@@ -99,6 +99,8 @@ class Quarantine {
     }
   };
   std::pair<const Segment*, size_t> Locate(size_t i) const;
+  // The segment rows are added to, made when there is none.
+  Segment& LastSegment();
   void AppendCsvRows(size_t begin, size_t end, std::string_view row_prefix,
                      std::string* text) const;
 

@@ -26,10 +26,12 @@ std::string MonthDay(int64_t day) {
 
 }  // namespace
 
+bool ClosedDays::ClosesWeekday(int weekday) const {
+  return std::find(weekdays.begin(), weekdays.end(), weekday) != weekdays.end();
+}
+
 bool ClosedDays::Contains(int64_t day) const {
-  if (std::find(weekdays.begin(), weekdays.end(), WeekdayOfDay(day)) != weekdays.end()) {
-    return true;
-  }
+  if (ClosesWeekday(WeekdayOfDay(day))) return true;
   return !annual.empty() &&
          std::find(annual.begin(), annual.end(), MonthDay(day)) != annual.end();
 }
@@ -61,9 +63,7 @@ ClosedDays ClosedDays::Find(const DailyValues& revenue, int64_t up_to) {
       continue;
     }
     if (run_start < 0) run_start = day;
-    const bool trading_weekday = std::find(closed.weekdays.begin(), closed.weekdays.end(),
-                                           WeekdayOfDay(day)) == closed.weekdays.end();
-    if (trading_weekday) ++trading_days;
+    if (!closed.ClosesWeekday(WeekdayOfDay(day))) ++trading_days;
   }
   return closed;
 }

@@ -54,6 +54,7 @@ struct ClosedDays {
   std::vector<std::string> annual;  // "12-24": month-day, the same every year
 
   bool Contains(int64_t day) const;
+  bool ClosesWeekday(int weekday) const;
   // The weekdays with sales on fewer than 10% of their dates up to `up_to`, and the dates
   // of every run of days without sales that spans at least 5 trading weekdays.
   static ClosedDays Find(const DailyValues& revenue, int64_t up_to);

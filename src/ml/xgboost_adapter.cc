@@ -26,44 +26,44 @@ std::string ArrayInterface(const float* values, size_t rows, size_t cols) {
 }
 
 // The XGBoost C API functions used here, resolved in libxgboost when first needed (only
-// train, predict, forecast and serve need it; see core/shared_library.h). Each member
-// has its C function's name and exact type.
+// train, predict, forecast and serve need it; see core/shared_library.h), listed once:
+// XgbApi has a member of each one's name and exact type, LoadXgbApi fills them all.
+#define SP_XGB_FUNCTIONS(X)       \
+  X(XGBGetLastError)              \
+  X(XGDMatrixCreateFromMat_omp)   \
+  X(XGDMatrixSetFloatInfo)        \
+  X(XGDMatrixFree)                \
+  X(XGBoosterCreate)              \
+  X(XGBoosterFree)                \
+  X(XGBoosterLoadModelFromBuffer) \
+  X(XGBoosterSaveModelToBuffer)   \
+  X(XGBoosterSetParam)            \
+  X(XGBoosterUpdateOneIter)       \
+  X(XGBoosterPredictFromDense)    \
+  X(XGBoosterGetNumFeature)
+
 struct XgbApi {
-  decltype(&::XGBGetLastError) XGBGetLastError;
-  decltype(&::XGDMatrixCreateFromMat_omp) XGDMatrixCreateFromMat_omp;
-  decltype(&::XGDMatrixSetFloatInfo) XGDMatrixSetFloatInfo;
-  decltype(&::XGDMatrixFree) XGDMatrixFree;
-  decltype(&::XGBoosterCreate) XGBoosterCreate;
-  decltype(&::XGBoosterFree) XGBoosterFree;
-  decltype(&::XGBoosterLoadModelFromBuffer) XGBoosterLoadModelFromBuffer;
-  decltype(&::XGBoosterSaveModelToBuffer) XGBoosterSaveModelToBuffer;
-  decltype(&::XGBoosterSetParam) XGBoosterSetParam;
-  decltype(&::XGBoosterUpdateOneIter) XGBoosterUpdateOneIter;
-  decltype(&::XGBoosterPredictFromDense) XGBoosterPredictFromDense;
-  decltype(&::XGBoosterGetNumFeature) XGBoosterGetNumFeature;
+#define SP_XGB_MEMBER(name) decltype(&::name) name = nullptr;
+  SP_XGB_FUNCTIONS(SP_XGB_MEMBER)
+#undef SP_XGB_MEMBER
 };
+
+template <typename Fn>
+Status Resolve(const SharedLibrary& library, const char* name, Fn** function) {
+  SP_ASSIGN_OR_RETURN(*function, library.Function<Fn>(name));
+  return Status::Ok();
+}
 
 Result<XgbApi> LoadXgbApi() {
   SP_ASSIGN_OR_RETURN(const SharedLibrary library,
                       SharedLibrary::Open("libxgboost.so.0"));
   XgbApi api;
-#define SP_XGB_RESOLVE(name) \
-  SP_ASSIGN_OR_RETURN(api.name, library.Function<decltype(::name)>(#name))
-  SP_XGB_RESOLVE(XGBGetLastError);
-  SP_XGB_RESOLVE(XGDMatrixCreateFromMat_omp);
-  SP_XGB_RESOLVE(XGDMatrixSetFloatInfo);
-  SP_XGB_RESOLVE(XGDMatrixFree);
-  SP_XGB_RESOLVE(XGBoosterCreate);
-  SP_XGB_RESOLVE(XGBoosterFree);
-  SP_XGB_RESOLVE(XGBoosterLoadModelFromBuffer);
-  SP_XGB_RESOLVE(XGBoosterSaveModelToBuffer);
-  SP_XGB_RESOLVE(XGBoosterSetParam);
-  SP_XGB_RESOLVE(XGBoosterUpdateOneIter);
-  SP_XGB_RESOLVE(XGBoosterPredictFromDense);
-  SP_XGB_RESOLVE(XGBoosterGetNumFeature);
+#define SP_XGB_RESOLVE(name) SP_RETURN_IF_ERROR(Resolve(library, #name, &api.name));
+  SP_XGB_FUNCTIONS(SP_XGB_RESOLVE)
 #undef SP_XGB_RESOLVE
   return api;
 }
+#undef SP_XGB_FUNCTIONS
 
 // Loaded once per process, on first use, thread-safely; never changes afterwards.
 Result<const XgbApi*> Xgb() {

@@ -1,7 +1,5 @@
 #include "server/http_listener.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <thread>
 
@@ -15,22 +13,13 @@ int DefaultListenerThreads() {
   return std::max(8, 4 * cores);
 }
 
-namespace {
-
-// The module's entry point, loaded once per process on first use.
-Result<BindHttpListenerFunction*> LoadBind() {
-  SP_ASSIGN_OR_RETURN(const SharedLibrary module, OpenModule(kHttpModule));
-  return module.Function<BindHttpListenerFunction>(kBindHttpListenerSymbol);
-}
-
-}  // namespace
-
 Result<std::unique_ptr<HttpListener>> HttpListener::Bind(const ListenerOptions& options,
                                                          Api* api) {
-  static const Result<BindHttpListenerFunction*> bind = LoadBind();
-  if (!bind.ok()) {
-    return Status::Internal(fmt::format("HTTP support: {}", bind.status().message()));
-  }
+  // The module's entry point, loaded once per process on first use.
+  static const Result<BindHttpListenerFunction*> bind =
+      ModuleFunction<BindHttpListenerFunction>(kHttpModule, kBindHttpListenerSymbol,
+                                               "HTTP support");
+  if (!bind.ok()) return bind.status();
   Result<std::unique_ptr<Impl>> impl = Status::Internal("the HTTP module bound nothing");
   (**bind)(options, api, &impl);
   if (!impl.ok()) return impl.status();

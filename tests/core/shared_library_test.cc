@@ -43,6 +43,17 @@ TEST(SharedLibraryTest, AMissingModuleSaysWhereItLooked) {
   EXPECT_NE(module.status().message().find("storepulse-no-such-module.so"),
             std::string::npos);
   EXPECT_NE(module.status().message().find("looked for"), std::string::npos);
+
+  auto function = ModuleFunction<void()>("storepulse-no-such-module.so", "entry",
+                                         "Frobnication support");
+  ASSERT_FALSE(function.ok());
+  EXPECT_EQ(function.status().code(), StatusCode::kInternal);
+  EXPECT_EQ(function.status().message().rfind("Frobnication support: the module ", 0), 0u)
+      << function.status().message();
+  auto symbol = ModuleFunction<void()>(storage::kPostgresModule, "storepulse_no_entry",
+                                       "PostgreSQL support");
+  ASSERT_FALSE(symbol.ok());
+  EXPECT_NE(symbol.status().message().find("storepulse_no_entry"), std::string::npos);
 }
 
 // The modules the build makes are found beside the test binary and export their entry

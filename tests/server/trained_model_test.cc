@@ -137,30 +137,26 @@ TEST_F(TrainedModelTest, PredictionsAreThePredictCommandsAndBadRangesAre400) {
           << items[i];
     }
   }
-  {  // The model's range checks answer 400 naming the field.
-    auto hour = client_->Post(
-        "/predict",
-        R"({"quantity": 3, "unit_price": 15.5, "hour": 25, "day_of_week": 2})",
-        "application/json");
-    ASSERT_TRUE(hour);
-    EXPECT_EQ(hour->status, 400);
-    EXPECT_THAT(BodyJson(hour)["error"].get<std::string>(), HasSubstr("hour"));
-    auto quantity = client_->Post(
-        "/predict",
-        R"({"quantity": -2, "unit_price": 15.5, "hour": 5, "day_of_week": 2})",
-        "application/json");
-    ASSERT_TRUE(quantity);
-    EXPECT_EQ(quantity->status, 400);
-    EXPECT_THAT(BodyJson(quantity)["error"].get<std::string>(), HasSubstr("quantity"));
-    auto item = client_->Post(
-        "/predict/batch",
-        R"({"items": [{"quantity": 3, "unit_price": 1, "hour": 1, "day_of_week": 2},
+  // The model's range checks answer 400 naming the field.
+  const struct {
+    const char* path;
+    const char* body;
+    const char* field;
+  } bad_requests[] = {
+      {"/predict", R"({"quantity": 3, "unit_price": 15.5, "hour": 25, "day_of_week": 2})",
+       "hour"},
+      {"/predict", R"({"quantity": -2, "unit_price": 15.5, "hour": 5, "day_of_week": 2})",
+       "quantity"},
+      {"/predict/batch",
+       R"({"items": [{"quantity": 3, "unit_price": 1, "hour": 1, "day_of_week": 2},
                     {"quantity": 3, "unit_price": 1, "hour": 1, "day_of_week": 9}]})",
-        "application/json");
-    ASSERT_TRUE(item);
-    EXPECT_EQ(item->status, 400);
-    EXPECT_THAT(BodyJson(item)["error"].get<std::string>(),
-                HasSubstr("items[1].day_of_week"));
+       "items[1].day_of_week"},
+  };
+  for (const auto& bad : bad_requests) {
+    auto answer = client_->Post(bad.path, bad.body, "application/json");
+    ASSERT_TRUE(answer) << bad.body;
+    EXPECT_EQ(answer->status, 400) << bad.body;
+    EXPECT_THAT(BodyJson(answer)["error"].get<std::string>(), HasSubstr(bad.field));
   }
 }
 
