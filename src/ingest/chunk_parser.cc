@@ -22,7 +22,10 @@ class ChunkParser {
     // for the whole chunk, of which only what it fills is ever touched.
     const size_t rows = (limit - begin) / 64 + 16;
     builder_.Reserve(rows);
-    result_->quarantine.Reserve(rows, limit - begin);
+    if (context_.data_owner != nullptr) {
+      result_->quarantine.Borrow(context_.data, context_.data_owner);
+    }
+    result_->quarantine.Reserve(rows, context_.data_owner != nullptr ? 0 : limit - begin);
     while (p < stop) {
       const ScannedRecord record = scanner_.Scan(p, end);
       HandleRecord(record);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "core/status.h"
@@ -18,6 +19,8 @@ struct ChunkContext {
   std::string_view data;  // the whole file
   const ColumnMap* columns;
   TextEncoding encoding;
+  // When set, keeps `data` alive, and quarantined rows keep views of it, not copies.
+  std::shared_ptr<const void> data_owner;
 };
 
 struct ChunkResult {

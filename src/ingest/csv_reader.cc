@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -159,9 +160,11 @@ TextEncoding DetectEncoding(std::string_view data, size_t begin, size_t body_beg
 
 // Reads `data`; when it is the whole of `file` (else null) and the file is too big to be
 // read in whole, each chunk's pages are released after each pass over it: a 9 GB input
-// then never has more than a few chunks resident.
+// then never has more than a few chunks resident. A file read in whole stays mapped as
+// long as the quarantine, whose rows are views of it.
 Result<IngestResult> Read(std::string_view data, const std::string& source,
-                          const IngestOptions& options, const MappedFile* file) {
+                          const IngestOptions& options,
+                          std::shared_ptr<const MappedFile> file) {
   const bool paged = file != nullptr && !file->populated();
   auto release = [&](size_t begin, size_t end) {
     if (paged) file->Release(begin, end);
@@ -229,7 +232,8 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   for (size_t k = chunk_count; k-- > 0;) starts[k] = std::min(starts[k], starts[k + 1]);
 
   // Pass 2: parse each chunk's records into its own table and quarantine.
-  ChunkContext context{data, &stats.columns, stats.encoding};
+  ChunkContext context{data, &stats.columns, stats.encoding,
+                       paged ? nullptr : std::shared_ptr<const void>(file)};
   std::vector<ChunkResult> chunks(chunk_count);
   std::atomic<uint64_t> bytes_done{0};
   std::mutex progress_mutex;
@@ -292,9 +296,10 @@ Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& so
 
 Result<IngestResult> ReadOrderLinesFile(const std::string& path,
                                         const IngestOptions& options) {
-  SP_ASSIGN_OR_RETURN(MappedFile file,
+  SP_ASSIGN_OR_RETURN(MappedFile mapped,
                       MappedFile::Open(path, options.resident_file_bytes));
-  return Read(file.data(), path, options, &file);
+  auto file = std::make_shared<const MappedFile>(std::move(mapped));
+  return Read(file->data(), path, options, file);
 }
 
 }  // namespace storepulse::ingest

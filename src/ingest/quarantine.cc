@@ -54,11 +54,30 @@ void Quarantine::Reserve(size_t rows, size_t text_bytes) {
 
 void Quarantine::Add(QuarantinedRow row, std::string_view raw) {
   Segment& segment = LastSegment();
-  row.raw_offset = segment.text.size();
   row.raw_length = static_cast<uint32_t>(raw.size());
-  segment.text.append(raw);
+  const auto at = reinterpret_cast<uintptr_t>(raw.data());
+  const auto input = reinterpret_cast<uintptr_t>(segment.borrowed.data());
+  row.borrowed = segment.borrowed.data() != nullptr && at >= input &&
+                 at + raw.size() <= input + segment.borrowed.size();
+  if (row.borrowed) {
+    row.raw_offset = at - input;
+  } else {
+    row.raw_offset = segment.text.size();
+    segment.text.append(raw);
+  }
   segment.rows.push_back(row);
   ++first_row_.back();
+}
+
+void Quarantine::Borrow(std::string_view input, std::shared_ptr<const void> owner) {
+  Segment& segment = LastSegment();
+  if (!segment.rows.empty() && segment.borrowed.data() != input.data()) {
+    // The segment's rows already refer to another input: start a new segment.
+    segments_.emplace_back();
+    first_row_.push_back(first_row_.back());
+  }
+  segments_.back().borrowed = input;
+  owners_.push_back(std::move(owner));
 }
 
 void Quarantine::Append(Quarantine&& other, uint64_t line_offset) {
@@ -68,6 +87,7 @@ void Quarantine::Append(Quarantine&& other, uint64_t line_offset) {
     first_row_.push_back(first_row_.back() + segment.rows.size());
     segments_.push_back(std::move(segment));
   }
+  for (auto& owner : other.owners_) owners_.push_back(std::move(owner));
   other = Quarantine();
 }
 

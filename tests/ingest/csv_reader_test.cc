@@ -208,6 +208,36 @@ TEST(CsvReaderTest, Latin1IsConvertedToUtf8) {
       "line 4, column 56 (Quantity): malformed_number: 'x1' is not a number in range");
 }
 
+// A file read in whole stays mapped, and its quarantined rows are views of it; a file
+// read page by page (here: any file above 0 bytes) has them copied. Either way the rows
+// read the same, converted rows included, after the reader has returned.
+TEST(CsvReaderTest, QuarantinedRowsOfAFileReadTheSameViewedOrCopied) {
+  const testing::TempDir dir;
+  const std::string path =
+      dir.Write("orders.csv", OrderCsv({
+                                  "C536365,22728,CLOCK,-1,12/1/2010 8:26,3.75,17850,UK",
+                                  "536366,DOT,Gift Voucher \xA3"
+                                  "40.00,1,12/1/2010 9:00,34.04,,UK",
+                                  "536367,22728,CLOCK,2,12/1/2010 9:00,3.75,17850,UK",
+                              }));
+  for (const size_t resident_bytes : {MappedFile::kPopulateBytes, size_t{0}}) {
+    SCOPED_TRACE(resident_bytes);
+    IngestOptions options;
+    options.resident_file_bytes = resident_bytes;
+    auto result = ReadOrderLinesFile(path, options);
+    ASSERT_OK(result.status());
+    ASSERT_EQ(result->quarantine.size(), 2u);
+    EXPECT_EQ(result->quarantine.row(0).borrowed, resident_bytes > 0);
+    EXPECT_EQ(result->quarantine.raw(0),
+              "C536365,22728,CLOCK,-1,12/1/2010 8:26,3.75,17850,UK");
+    EXPECT_EQ(result->quarantine.value(0), "C536365");
+    EXPECT_FALSE(result->quarantine.row(1).borrowed);  // converted to UTF-8
+    EXPECT_EQ(result->quarantine.raw(1),
+              "536366,DOT,Gift Voucher £40.00,1,12/1/2010 9:00,34.04,,UK");
+    EXPECT_EQ(result->quarantine.Position(1).column, 55u);
+  }
+}
+
 TEST(CsvReaderTest, Latin1BytesInsideTheOffendingField) {
   const IngestResult result = ReadCsv(OrderCsv({
       "536365,22728,CLOCK,24,12/1/2010 8:26,\xA3"

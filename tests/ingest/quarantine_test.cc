@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,54 @@ TEST(QuarantineTest, AppendShiftsLinesAndKeepsText) {
   EXPECT_EQ(all.raw(3), "4,z,");
   EXPECT_EQ(all.CountByReason()[static_cast<size_t>(QuarantineReason::kMissingCustomer)],
             2u);
+}
+
+TEST(QuarantineTest, BorrowedInputIsViewedNotCopiedAndKeptAlive) {
+  auto input = std::make_shared<const std::string>("h\nC1,x\n2,y,\n");
+  std::weak_ptr<const std::string> watch = input;
+  Quarantine all;
+  {
+    Quarantine chunk;
+    chunk.Borrow(*input, input);
+    const std::string_view text = *input;
+    chunk.Add(Row(1, QuarantineReason::kCancellation, 0, 0, 2), text.substr(2, 4));
+    // Text from elsewhere (a row converted to UTF-8) is copied, in the same segment.
+    std::string converted = "3,\xC2\xA3,";
+    chunk.Add(Row(3, QuarantineReason::kMissingCustomer, 6, 4, 0), converted);
+    converted.assign("overwritten");
+    chunk.Add(Row(2, QuarantineReason::kMissingCustomer, 6, 4, 0), text.substr(7, 4));
+    all.Append(std::move(chunk), 1);
+  }
+  input.reset();
+  ASSERT_FALSE(watch.expired()) << "the quarantine must keep its borrowed input alive";
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_TRUE(all.row(0).borrowed);
+  EXPECT_EQ(all.raw(0).data(), watch.lock()->data() + 2);
+  EXPECT_EQ(all.raw(0), "C1,x");
+  EXPECT_EQ(all.value(0), "C1");
+  EXPECT_FALSE(all.row(1).borrowed);
+  EXPECT_EQ(all.raw(1), "3,\xC2\xA3,");
+  EXPECT_TRUE(all.row(2).borrowed);
+  EXPECT_EQ(all.raw(2), "2,y,");
+  EXPECT_EQ(all.text_bytes(), 5u);
+  all = Quarantine();
+  EXPECT_TRUE(watch.expired());
+}
+
+TEST(QuarantineTest, BorrowingAnotherInputStartsANewSegment) {
+  auto first = std::make_shared<const std::string>("C1,a");
+  auto second = std::make_shared<const std::string>("C2,b");
+  Quarantine quarantine;
+  quarantine.Borrow(*first, first);
+  quarantine.Add(Row(1, QuarantineReason::kCancellation, 0, 0, 2), *first);
+  quarantine.Borrow(*second, second);
+  quarantine.Add(Row(2, QuarantineReason::kCancellation, 0, 0, 2), *second);
+  quarantine.Add(Row(3, QuarantineReason::kCancellation, 0, 0, 2), "C3,c");
+  ASSERT_EQ(quarantine.size(), 3u);
+  EXPECT_EQ(quarantine.raw(0), "C1,a");
+  EXPECT_EQ(quarantine.raw(1), "C2,b");
+  EXPECT_EQ(quarantine.raw(2), "C3,c");
+  EXPECT_EQ(quarantine.row(2).line, 3u);
 }
 
 TEST(QuarantineTest, LongValuesAreShortenedInDescriptions) {
