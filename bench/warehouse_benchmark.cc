@@ -1,6 +1,7 @@
 // Warehouse load throughput: order lines per second stored by Warehouse::Load, on the
 // real data's size (541,909 generated export rows, ~400k clean lines) with its
-// quarantine. SQLite always; PostgreSQL when STOREPULSE_BENCH_PG_URL names a database
+// quarantine; and setting every customer's predicted value (what `storepulse train`
+// stores). SQLite always; PostgreSQL when STOREPULSE_BENCH_PG_URL names a database
 // (scripts/pg-test-server.sh start DIR prints one for a throwaway local server).
 #include <benchmark/benchmark.h>
 
@@ -11,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "analytics/analytics_context.h"
 #include "ingest/csv_reader.h"
+#include "storage/analytics_rows.h"
 #include "storage/warehouse.h"
 #include "synth/generator.h"
 
@@ -138,6 +141,69 @@ BENCHMARK(BM_PostgresReload)
     ->Arg(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// Every customer of the source given a predicted value, as `storepulse train` does, on
+// a source loaded with its customer_metrics rows.
+void PredictedValuesLoop(benchmark::State& state, storage::Warehouse& warehouse) {
+  const Sample& sample = RealSizeSample();
+  analytics::AnalyticsContext context(sample.lines);
+  context.ComputeAll();
+  storage::BatchLoad load;
+  load.source = "OnlineRetail.csv";
+  load.lines = &sample.lines;
+  load.metrics = storage::MetricRowsOf(context);
+  auto run = warehouse.BeginRun(load.source, "bench");
+  Status loaded = run.ok() ? warehouse.Load(*run, load) : run.status();
+  if (!loaded.ok()) {
+    state.SkipWithError(loaded.ToString().c_str());
+    return;
+  }
+  std::vector<storage::CustomerValue> values;
+  const StringDictionary& customers = sample.lines.customers();
+  for (uint32_t code = 0; code < customers.size(); ++code) {
+    values.push_back({std::string(customers.Get(code)), Money::FromCents(code)});
+  }
+  for (auto _ : state) {
+    auto updated = warehouse.SetPredictedValues(load.source, values);
+    if (!updated.ok() || *updated != values.size()) {
+      state.SkipWithError(updated.ok() ? "not every customer was updated"
+                                       : updated.status().ToString().c_str());
+      return;
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * values.size()));
+  state.counters["customers"] = static_cast<double>(values.size());
+}
+
+void BM_SqlitePredictedValues(benchmark::State& state) {
+  const std::string path = TempDatabase();
+  RemoveDatabase(path);
+  auto warehouse = storage::OpenWarehouse("sqlite://" + path);
+  if (!warehouse.ok()) {
+    state.SkipWithError(warehouse.status().ToString().c_str());
+    return;
+  }
+  PredictedValuesLoop(state, **warehouse);
+  warehouse->reset();
+  RemoveDatabase(path);
+}
+BENCHMARK(BM_SqlitePredictedValues)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_PostgresPredictedValues(benchmark::State& state) {
+  const char* url = std::getenv("STOREPULSE_BENCH_PG_URL");
+  if (url == nullptr) {
+    state.SkipWithError(
+        "set STOREPULSE_BENCH_PG_URL (scripts/pg-test-server.sh start DIR)");
+    return;
+  }
+  auto warehouse = storage::OpenWarehouse(url);
+  if (!warehouse.ok()) {
+    state.SkipWithError(warehouse.status().ToString().c_str());
+    return;
+  }
+  PredictedValuesLoop(state, **warehouse);
+}
+BENCHMARK(BM_PostgresPredictedValues)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace storepulse

@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/civil_time.h"
 #include "core/money.h"
+#include "core/status.h"
 
 namespace storepulse::storage {
 
@@ -37,5 +39,9 @@ struct CustomerValue {
   std::string customer_id;
   Money predicted_value_90d;
 };
+
+// InvalidArgument, naming the customer, when one is in `values` twice: both backends
+// refuse that before writing anything, rather than each keeping a different one.
+Status CheckOneValuePerCustomer(const std::vector<CustomerValue>& values);
 
 }  // namespace storepulse::storage

@@ -1,5 +1,8 @@
 #include "storage/postgres_model_writes.h"
 
+#include <array>
+
+#include "storage/postgres_copy.h"
 #include "storage/schema.h"
 #include "storage/value_text.h"
 
@@ -46,25 +49,38 @@ void PostgresStoreForecasts(pqxx::work& transaction, const std::string& source,
 Result<uint64_t> PostgresSetPredictedValues(pqxx::work& transaction,
                                             const std::string& source,
                                             const std::vector<CustomerValue>& values) {
+  SP_RETURN_IF_ERROR(CheckOneValuePerCustomer(values));
   const pqxx::result cleared = transaction.exec_params(
       "UPDATE customer_metrics SET predicted_value_90d = NULL WHERE source = $1", source);
   if (cleared.affected_rows() == 0) {
     return Status::NotFound("no customer_metrics rows for source '" + source +
                             "': run `storepulse batch` on it first");
   }
-  uint64_t updated = 0;
-  std::string value;
-  for (const CustomerValue& customer : values) {
-    value.clear();
-    AppendMoneyText(customer.predicted_value_90d, &value);
-    updated += transaction
-                   .exec_params(
-                       "UPDATE customer_metrics SET predicted_value_90d = $3::NUMERIC "
-                       "WHERE source = $1 AND customer_id = $2",
-                       source, customer.customer_id, value)
-                   .affected_rows();
+  if (values.empty()) return 0;
+  // One COPY and one joined UPDATE: a statement per customer was a round trip each
+  // (4,338 of them for the real export).
+  transaction.exec0(
+      "CREATE TEMPORARY TABLE predicted_values (customer_id TEXT PRIMARY KEY, "
+      "value NUMERIC NOT NULL) ON COMMIT DROP");
+  {
+    pqxx::stream_to stream(transaction, "predicted_values",
+                           std::vector<std::string>{"customer_id", "value"});
+    std::array<CopyField, 2> fields;
+    std::string value;
+    for (const CustomerValue& customer : values) {
+      value.clear();
+      AppendMoneyText(customer.predicted_value_90d, &value);
+      fields[0].text = customer.customer_id;
+      fields[1].text = value;
+      stream << fields;
+    }
+    stream.complete();
   }
-  return updated;
+  const pqxx::result updated = transaction.exec_params(
+      "UPDATE customer_metrics AS m SET predicted_value_90d = p.value "
+      "FROM predicted_values AS p WHERE m.source = $1 AND m.customer_id = p.customer_id",
+      source);
+  return static_cast<uint64_t>(updated.affected_rows());
 }
 
 }  // namespace storepulse::storage

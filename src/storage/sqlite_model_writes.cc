@@ -90,6 +90,7 @@ Status SqliteStoreForecasts(SqliteDb& db, const std::string& source,
 
 Result<uint64_t> SqliteSetPredictedValues(SqliteDb& db, const std::string& source,
                                           const std::vector<CustomerValue>& values) {
+  SP_RETURN_IF_ERROR(CheckOneValuePerCustomer(values));
   SP_ASSIGN_OR_RETURN(SqliteStatement clear,
                       db.Prepare("UPDATE customer_metrics SET predicted_value_90d = NULL "
                                  "WHERE source = ?1"));

@@ -76,7 +76,8 @@ class Warehouse {
   // transaction: each customer in `values` gets its value, every other customer of the
   // source NULL. Returns the number of customers given a value (those of `values` that
   // the source has). NotFound when the source has no customer_metrics rows (no batch
-  // run stored it yet). A later batch Load of the source resets them to NULL.
+  // run stored it yet); InvalidArgument when a customer is in `values` twice. A later
+  // batch Load of the source resets them to NULL.
   virtual Result<uint64_t> SetPredictedValues(
       const std::string& source, const std::vector<CustomerValue>& values) = 0;
 

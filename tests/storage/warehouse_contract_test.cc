@@ -451,6 +451,16 @@ TYPED_TEST(WarehouseContractTest, PredictedValuesGoToTheSourcesCustomers) {
   EXPECT_THAT(this->Rows("SELECT source, customer_id, predicted_value_90d FROM "
                          "customer_metrics ORDER BY source"),
               ElementsAre("a.csv|17850|1234.5600", "b.csv|17850|NULL"));
+  // A customer given two values is refused, and nothing is written.
+  const Status twice = this->warehouse_
+                           ->SetPredictedValues("a.csv", {{"17850", Money::FromCents(1)},
+                                                          {"17850", Money::FromCents(2)}})
+                           .status();
+  EXPECT_EQ(twice.code(), StatusCode::kInvalidArgument) << twice.ToString();
+  EXPECT_THAT(twice.message(), HasSubstr("'17850'"));
+  EXPECT_THAT(this->Rows("SELECT predicted_value_90d FROM customer_metrics WHERE source "
+                         "= 'a.csv'"),
+              ElementsAre("1234.5600"));
 
   // A model and forecasts survive a reload of the source; the predicted values, which
   // belong to the customer rows the load replaces, do not.
