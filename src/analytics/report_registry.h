@@ -26,6 +26,10 @@ struct ReportOptions {
   bool wants_text = true;
   bool wants_json = true;
   bool wants_csv = true;
+  // daily's JSON: also "days", every date's revenue, orders, lines and customers (the
+  // batch's daily_metrics.json). Off by default: the API and `report daily` answer for
+  // one day.
+  bool every_day = false;
 };
 
 struct RenderedReport {

@@ -170,23 +170,13 @@ int Run(const BatchOptions& options) {
     options.wants_json = output.format == OutputFile::Format::kJson;
     options.wants_csv = output.format == OutputFile::Format::kCsv;
     options.wants_text = std::string_view(output.kind) == "daily";  // printed at the end
+    options.every_day = true;
     auto rendered = analytics::FindReportKind(output.kind)->render(context, options);
     if (!rendered.ok()) {
       written[i] = rendered.status();
       return;
     }
-    if (std::string_view(output.kind) == "daily") {
-      daily_text = rendered->text;
-      nlohmann::ordered_json all_days = nlohmann::ordered_json::array();
-      for (const auto& m : context.daily()) {
-        all_days.push_back({{"date", FormatIsoDate(m.day)},
-                            {"revenue", analytics::JsonMoney(m.revenue)},
-                            {"orders", m.orders},
-                            {"lines", m.lines},
-                            {"customers", m.customers}});
-      }
-      rendered->json["days"] = std::move(all_days);
-    }
+    if (std::string_view(output.kind) == "daily") daily_text = rendered->text;
     const std::string content = output.format == OutputFile::Format::kJson
                                     ? rendered->json.dump(2) + "\n"
                                     : rendered->csv;

@@ -116,6 +116,17 @@ Result<RenderedReport> RenderDailyReport(AnalyticsContext& context,
   rendered.json["top_customers"] = std::move(customers);
   rendered.json["top_products"] = std::move(products);
   rendered.json["top_countries"] = std::move(countries);
+  if (options.every_day) {
+    nlohmann::ordered_json days = nlohmann::ordered_json::array();
+    for (const DailyMetrics& m : context.daily()) {
+      days.push_back({{"date", FormatIsoDate(m.day)},
+                      {"revenue", JsonMoney(m.revenue)},
+                      {"orders", m.orders},
+                      {"lines", m.lines},
+                      {"customers", m.customers}});
+    }
+    rendered.json["days"] = std::move(days);
+  }
   rendered.text = DayText(report);
 
   // CSV: the metrics of every day, for spreadsheets and BI tools.
