@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <chrono>
+#include <cmath>
 #include <memory>
 #include <thread>
 
@@ -23,6 +25,7 @@ struct ServeOptions {
   int port = 5001;
   std::string models;
   std::string warehouse = storage::kDefaultWarehouseUrl;
+  double refresh_seconds = 30;
   int threads = 0;
   std::string token_file;
   std::string access_log;
@@ -47,6 +50,8 @@ int Run(const ServeOptions& options) {
     };
   }
   if (options.warehouse != "none") dependencies.warehouse_url = options.warehouse;
+  dependencies.warehouse_refresh = std::chrono::milliseconds(
+      static_cast<int64_t>(std::llround(options.refresh_seconds * 1000)));
   if (!options.token_file.empty()) {
     auto token = server::BearerToken::FromFile(options.token_file);
     if (!token.ok()) return ReportInputError(token.status());
@@ -111,6 +116,12 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
       ->add_option("--warehouse", options->warehouse,
                    "The warehouse storepulse batch loaded: sqlite:///path.db, "
                    "postgresql://user@host/db, or none")
+      ->capture_default_str();
+  command
+      ->add_option("--refresh", options->refresh_seconds,
+                   "Seconds between looks at the warehouse: newer data (a batch run, a "
+                   "trained model) is loaded and served without a restart (0: load once)")
+      ->check(CLI::Range(0.0, 86400.0))
       ->capture_default_str();
   command
       ->add_option("--threads", options->threads,

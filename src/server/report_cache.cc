@@ -8,7 +8,7 @@ Result<std::shared_ptr<const std::string>> ReportCache::Get(const std::string& k
     std::shared_lock lock(mutex_);
     const auto found = entries_.find(key);
     if (found != entries_.end()) {
-      hits_.fetch_add(1, std::memory_order_relaxed);
+      counters_->hits.fetch_add(1, std::memory_order_relaxed);
       return found->second;
     }
   }
@@ -18,11 +18,11 @@ Result<std::shared_ptr<const std::string>> ReportCache::Get(const std::string& k
     std::shared_lock lock(mutex_);
     const auto found = entries_.find(key);
     if (found != entries_.end()) {
-      hits_.fetch_add(1, std::memory_order_relaxed);
+      counters_->hits.fetch_add(1, std::memory_order_relaxed);
       return found->second;
     }
   }
-  misses_.fetch_add(1, std::memory_order_relaxed);
+  counters_->misses.fetch_add(1, std::memory_order_relaxed);
   SP_ASSIGN_OR_RETURN(std::string body, render(*data_));
   auto shared = std::make_shared<const std::string>(std::move(body));
   std::unique_lock lock(mutex_);

@@ -6,6 +6,8 @@
 // Thread safety: safe from many threads.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -19,28 +21,32 @@
 
 namespace storepulse::server {
 
+// Hits and misses of every cache a server has had: each reload of the warehouse data
+// brings a new cache, and the counts must not start again from zero.
+struct ReportCacheCounters {
+  std::atomic<uint64_t> hits{0};
+  std::atomic<uint64_t> misses{0};
+};
+
 class ReportCache {
  public:
   static constexpr size_t kMaxEntries = 4096;
 
-  // REQUIRES: `data` outlives the cache.
-  explicit ReportCache(WarehouseData* data) : data_(data) {}
+  // REQUIRES: `data` and `counters` outlive the cache.
+  ReportCache(WarehouseData* data, ReportCacheCounters* counters)
+      : data_(data), counters_(counters) {}
 
   // The answer kept under `key`, or render(context)'s, kept when it succeeds.
   using Render = std::function<Result<std::string>(WarehouseData&)>;
   Result<std::shared_ptr<const std::string>> Get(const std::string& key,
                                                  const Render& render);
 
-  uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
-  uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
-
  private:
   WarehouseData* const data_;
+  ReportCacheCounters* const counters_;
   std::mutex render_mutex_;  // one render at a time
   mutable std::shared_mutex mutex_;
   absl::flat_hash_map<std::string, std::shared_ptr<const std::string>> entries_;
-  std::atomic<uint64_t> hits_{0};
-  std::atomic<uint64_t> misses_{0};
 };
 
 }  // namespace storepulse::server

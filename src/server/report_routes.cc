@@ -49,7 +49,7 @@ Result<size_t> CountParam(const HttpRequest& request, std::string_view name,
 HttpResponse Report(const RouteContext& context, std::string_view kind,
                     const analytics::ReportOptions& options, const std::string& key,
                     const std::function<void(nlohmann::ordered_json&)>& adjust = {}) {
-  ReportCache* reports = context.state->reports();
+  const std::shared_ptr<ReportCache> reports = context.state->reports();
   if (reports == nullptr) return WarehouseUnavailable(*context.state);
   const analytics::ReportKind* report = analytics::FindReportKind(kind);
   auto body = reports->Get(key, [&](WarehouseData& data) -> Result<std::string> {
@@ -113,7 +113,7 @@ HttpResponse Products(const RouteContext& context, const HttpRequest& request) {
 }
 
 HttpResponse Customer(const RouteContext& context, const HttpRequest& request) {
-  const WarehouseData* data = context.state->warehouse();
+  const std::shared_ptr<const WarehouseData> data = context.state->warehouse();
   if (data == nullptr) return WarehouseUnavailable(*context.state);
   const std::string_view id = request.PathParam("id").value_or("");
   const nlohmann::ordered_json* customer = data->Customer(id);
@@ -126,7 +126,7 @@ HttpResponse Customer(const RouteContext& context, const HttpRequest& request) {
 }
 
 HttpResponse Forecast(const RouteContext& context, const HttpRequest& request) {
-  const WarehouseData* data = context.state->warehouse();
+  const std::shared_ptr<const WarehouseData> data = context.state->warehouse();
   if (data == nullptr) return WarehouseUnavailable(*context.state);
   auto days = CountParam(request, "days", kDefaultForecastDays, 1, kMaxForecastDays);
   if (!days.ok()) return StatusResponse(days.status());

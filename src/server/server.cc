@@ -24,23 +24,21 @@ Server::Server(ListenerOptions options, ServerDependencies dependencies)
     : options_(std::move(options)),
       load_predictor_(std::move(dependencies.load_predictor)),
       warehouse_url_(dependencies.warehouse_url),
+      warehouse_refresh_(dependencies.warehouse_refresh),
       state_(static_cast<bool>(load_predictor_), !warehouse_url_.empty()),
       api_(MakeApiDependencies(&state_, &registry_, dependencies)) {
   monitor::AddProcessMetrics(registry_);
   registry_.AddCallback(
       {"storepulse_report_cache_hits_total", "/api/v1 answers served from the cache.",
        monitor::CallbackMetric::Type::kCounter, [this](double* value) {
-         const ReportCache* reports = state_.reports();
-         *value = reports != nullptr ? static_cast<double>(reports->hits()) : 0;
+         *value = static_cast<double>(state_.report_cache_counters().hits.load());
          return true;
        }});
   registry_.AddCallback({"storepulse_report_cache_misses_total",
                          "/api/v1 answers rendered (not in the cache).",
                          monitor::CallbackMetric::Type::kCounter, [this](double* value) {
-                           const ReportCache* reports = state_.reports();
-                           *value = reports != nullptr
-                                        ? static_cast<double>(reports->misses())
-                                        : 0;
+                           *value = static_cast<double>(
+                               state_.report_cache_counters().misses.load());
                            return true;
                          }});
 }
@@ -64,18 +62,44 @@ void Server::Load() {
       state_.FailPredictor(predictor.status());
     }
   }
-  if (!warehouse_url_.empty()) {
-    auto data = WarehouseData::Load(warehouse_url_);
-    if (data.ok()) {
-      api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
-      state_.PublishWarehouse(std::move(data).value());
-    } else {
-      state_.FailWarehouse(data.status());
-    }
+  if (!warehouse_url_.empty()) LoadWarehouse();
+  {
+    std::lock_guard lock(loading_mutex_);
+    loaded_ = true;
+    loading_done_.notify_all();
   }
-  std::lock_guard lock(loading_mutex_);
-  loaded_ = true;
-  loading_done_.notify_all();
+  if (!warehouse_url_.empty() && warehouse_refresh_.count() > 0) RefreshWarehouse();
+}
+
+void Server::LoadWarehouse() {
+  auto data = WarehouseData::Load(warehouse_url_);
+  if (data.ok()) {
+    tried_version_ = (*data)->version();
+    api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
+    state_.PublishWarehouse(std::move(data).value());
+  } else {
+    state_.FailWarehouse(data.status());
+  }
+}
+
+void Server::RefreshWarehouse() {
+  while (true) {
+    {
+      std::unique_lock lock(loading_mutex_);
+      if (stop_requested_.wait_for(lock, warehouse_refresh_,
+                                   [this] { return stopping_; }))
+        return;
+    }
+    auto version = WarehouseData::CurrentVersion(warehouse_url_);
+    if (!version.ok()) {
+      state_.FailWarehouse(version.status());  // what was loaded stays served
+      continue;
+    }
+    // A version that failed to load is not tried again until it changes.
+    if (*version == tried_version_) continue;
+    tried_version_ = *version;
+    LoadWarehouse();
+  }
 }
 
 void Server::WaitForLoading() {
@@ -85,6 +109,11 @@ void Server::WaitForLoading() {
 
 void Server::Stop() {
   if (listener_) listener_->Stop();
+  {
+    std::lock_guard lock(loading_mutex_);
+    stopping_ = true;
+  }
+  stop_requested_.notify_all();
   // Loading cannot be interrupted midway; it ends on its own.
   if (loader_.joinable()) loader_.join();
 }

@@ -1,12 +1,16 @@
 // server::Server: `storepulse serve` as a library object. It binds first, so that /health
 // answers at once, then loads the model and the warehouse data on a thread of its own;
-// /ready turns 200 when everything configured is loaded.
+// /ready turns 200 when everything configured is loaded. With a refresh interval, the
+// same thread then looks at the warehouse that often and loads it again when a newer
+// batch run has succeeded or a model was registered (or, if nothing could be loaded
+// yet, when anything changed): a server left running follows the daily batch.
 //
 // Everything the server depends on comes in through its constructor (clock, model
 // loader, warehouse URL, token, access log): no globals, so tests run servers side by
 // side with a test predictor.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -34,8 +38,10 @@ struct ServerDependencies {
   const monitor::Clock* clock = nullptr;  // required; outlives the server
   PredictorLoader load_predictor;         // empty: no model (/predict answers 503)
   std::string warehouse_url;              // empty: no warehouse (/api/v1 answers 503)
-  std::optional<BearerToken> token;       // set: every route but /health needs it
-  AccessLog* access_log = nullptr;        // optional; outlives the server
+  // How often to look for newer warehouse data; zero: load it once.
+  std::chrono::milliseconds warehouse_refresh{0};
+  std::optional<BearerToken> token;  // set: every route but /health needs it
+  AccessLog* access_log = nullptr;   // optional; outlives the server
 };
 
 class Server {
@@ -56,15 +62,19 @@ class Server {
   const ServiceState& state() const { return state_; }
   monitor::MetricsRegistry& metrics() { return registry_; }
 
-  // Stops accepting; requests in flight finish first. Idempotent.
+  // Stops accepting and refreshing; requests in flight finish first. Idempotent.
   void Stop();
 
  private:
   void Load();
+  void LoadWarehouse();
+  void RefreshWarehouse();
 
   const ListenerOptions options_;
   PredictorLoader load_predictor_;
   const std::string warehouse_url_;
+  const std::chrono::milliseconds warehouse_refresh_;
+  std::string tried_version_;  // of the last warehouse load tried; loading thread only
   ServiceState state_;
   monitor::MetricsRegistry registry_;
   Api api_;
@@ -72,7 +82,9 @@ class Server {
   std::thread loader_;
   std::mutex loading_mutex_;
   std::condition_variable loading_done_;
-  bool loaded_ = false;  // guarded by loading_mutex_
+  bool loaded_ = false;    // guarded by loading_mutex_
+  bool stopping_ = false;  // guarded by loading_mutex_
+  std::condition_variable stop_requested_;
 };
 
 }  // namespace storepulse::server

@@ -40,7 +40,7 @@ HttpResponse Health(const RouteContext& context) {
   if (predictor != nullptr) model["version"] = predictor->model_version();
   if (!model_error.empty()) model["error"] = model_error;
 
-  const WarehouseData* data = state.warehouse();
+  const std::shared_ptr<const WarehouseData> data = state.warehouse();
   const std::string warehouse_error = state.warehouse_error();
   nlohmann::ordered_json warehouse = {
       {"state",

@@ -7,11 +7,27 @@ void ServiceState::PublishPredictor(std::unique_ptr<ml::LinePredictor> predictor
   predictor_.store(owned_predictor_.get(), std::memory_order_release);
 }
 
+std::shared_ptr<WarehouseData> ServiceState::warehouse() const {
+  std::shared_ptr<WarehouseGeneration> generation = warehouse_.load();
+  if (generation == nullptr) return nullptr;
+  WarehouseData* data = generation->data.get();
+  return std::shared_ptr<WarehouseData>(std::move(generation), data);
+}
+
+std::shared_ptr<ReportCache> ServiceState::reports() const {
+  std::shared_ptr<WarehouseGeneration> generation = warehouse_.load();
+  if (generation == nullptr) return nullptr;
+  ReportCache* reports = generation->reports.get();
+  return std::shared_ptr<ReportCache>(std::move(generation), reports);
+}
+
 void ServiceState::PublishWarehouse(std::unique_ptr<WarehouseData> data) {
-  owned_warehouse_ = std::move(data);
-  owned_reports_ = std::make_unique<ReportCache>(owned_warehouse_.get());
-  reports_.store(owned_reports_.get(), std::memory_order_release);
-  warehouse_.store(owned_warehouse_.get(), std::memory_order_release);
+  auto generation = std::make_shared<WarehouseGeneration>();
+  generation->reports = std::make_unique<ReportCache>(data.get(), &cache_counters_);
+  generation->data = std::move(data);
+  warehouse_.store(std::move(generation));
+  std::lock_guard lock(mutex_);
+  warehouse_error_.clear();
 }
 
 void ServiceState::FailPredictor(const Status& status) {

@@ -1,5 +1,6 @@
 // What the server loads after it starts listening (the model, the warehouse data), and
-// how far it got: published once, then read by every request without a lock.
+// how far it got. The model is published once; the warehouse data again whenever a
+// newer batch run or model lands (Server's refresh). Requests read both without a lock.
 //
 // Thread safety: Publish* and Fail* from the loading thread, the rest from any thread.
 #pragma once
@@ -31,13 +32,19 @@ class ServiceState {
   const ml::LinePredictor* predictor() const {
     return predictor_.load(std::memory_order_acquire);
   }
-  WarehouseData* warehouse() const { return warehouse_.load(std::memory_order_acquire); }
-  ReportCache* reports() const { return reports_.load(std::memory_order_acquire); }
+  // The warehouse data and the cache of answers rendered from it, nullptr until loaded.
+  // A request keeps what it got alive to its end, even when newer data is published
+  // meanwhile: the older data goes when the last request using it is done.
+  std::shared_ptr<WarehouseData> warehouse() const;
+  std::shared_ptr<ReportCache> reports() const;
+  const ReportCacheCounters& report_cache_counters() const { return cache_counters_; }
 
-  // Takes ownership and makes them visible to requests.
+  // Takes ownership and makes them visible to requests; the warehouse data replaces
+  // what was published before, with a cache of its own, and clears the warehouse error.
   void PublishPredictor(std::unique_ptr<ml::LinePredictor> predictor);
   void PublishWarehouse(std::unique_ptr<WarehouseData> data);
-  // Records why loading failed (shown by /health and /ready).
+  // Records why loading (or reloading) failed, shown by /health and /ready; data loaded
+  // before stays served.
   void FailPredictor(const Status& status);
   void FailWarehouse(const Status& status);
   // The load error, if any ("" when none).
@@ -53,13 +60,17 @@ class ServiceState {
  private:
   const bool model_configured_;
   const bool warehouse_configured_;
-  // Owners; written once by the loading thread before the pointers below are published.
+  // One published warehouse load and its answers.
+  struct WarehouseGeneration {
+    std::unique_ptr<WarehouseData> data;
+    std::unique_ptr<ReportCache> reports;  // of `data`
+  };
+
+  // Owner; written once by the loading thread before the pointer below is published.
   std::unique_ptr<ml::LinePredictor> owned_predictor_;
-  std::unique_ptr<WarehouseData> owned_warehouse_;
-  std::unique_ptr<ReportCache> owned_reports_;
   std::atomic<const ml::LinePredictor*> predictor_{nullptr};
-  std::atomic<WarehouseData*> warehouse_{nullptr};
-  std::atomic<ReportCache*> reports_{nullptr};
+  std::atomic<std::shared_ptr<WarehouseGeneration>> warehouse_;
+  ReportCacheCounters cache_counters_;  // of every generation's cache
   mutable std::mutex mutex_;
   std::string predictor_error_;  // guarded by mutex_
   std::string warehouse_error_;  // guarded by mutex_

@@ -91,9 +91,32 @@ std::string SqlString(std::string_view text) {
   return quoted;
 }
 
+Result<std::string> WarehouseData::VersionOf(storage::Warehouse& warehouse) {
+  SP_ASSIGN_OR_RETURN(
+      const storage::QueryResult version,
+      warehouse.Query("SELECT (SELECT id FROM batch_runs WHERE status = 'succeeded' "
+                      "ORDER BY finished_at DESC, id DESC LIMIT 1), "
+                      "(SELECT MAX(registered_at) FROM model_registry)"));
+  if (version.rows.size() != 1 || version.rows[0].size() != 2) {
+    return Status::Corruption("the version query of " + warehouse.url() +
+                              " did not answer one row of two columns");
+  }
+  const auto& row = version.rows[0];
+  return "run " + row[0].value_or("none") + ", models of " + row[1].value_or("none");
+}
+
+Result<std::string> WarehouseData::CurrentVersion(const std::string& url) {
+  SP_ASSIGN_OR_RETURN(std::unique_ptr<storage::Warehouse> warehouse,
+                      storage::OpenWarehouse(url));
+  return VersionOf(*warehouse);
+}
+
 Result<std::unique_ptr<WarehouseData>> WarehouseData::Load(const std::string& url) {
   SP_ASSIGN_OR_RETURN(std::unique_ptr<storage::Warehouse> warehouse,
                       storage::OpenWarehouse(url));
+  // Taken first: a run that lands while this one is read makes the version change
+  // again, so a refreshing server loads it next time rather than missing it.
+  SP_ASSIGN_OR_RETURN(std::string version, VersionOf(*warehouse));
   SP_ASSIGN_OR_RETURN(
       const storage::QueryResult runs,
       warehouse->Query("SELECT id, source, finished_at, \"rows\" FROM batch_runs "
@@ -118,6 +141,7 @@ Result<std::unique_ptr<WarehouseData>> WarehouseData::Load(const std::string& ur
   data->source_ = source;
   data->run_id_ = std::stoll(run[0].value_or("0"));
   data->finished_at_ = run[2].value_or("");
+  data->version_ = std::move(version);
   // Every analytic up front (in parallel): requests then only render.
   data->context_.ComputeAll();
 

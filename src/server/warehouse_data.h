@@ -1,4 +1,4 @@
-// What the API serves from the warehouse, read once at start-up: the clean order lines
+// What the API serves from the warehouse, as of one batch run: the clean order lines
 // of the most recent succeeded batch run (batch_runs), back in a core::Table, with their
 // analytics (the very code `storepulse report` runs, so the JSON is the same); the
 // customer_metrics rows of that run; and the forecasts table, when training wrote one.
@@ -32,11 +32,15 @@ class WarehouseData {
   // batch run has succeeded ("run storepulse batch first"), IOError when the warehouse
   // cannot be reached, Corruption when its rows do not read back.
   static Result<std::unique_ptr<WarehouseData>> Load(const std::string& url);
+  // What the data served from `url` would be as of now: the newest succeeded batch run
+  // and the newest registered model, as one string. A server reloads when it changes.
+  static Result<std::string> CurrentVersion(const std::string& url);
 
   const std::string& url() const { return url_; }
   const std::string& source() const { return source_; }  // the run's input file
   int64_t run_id() const { return run_id_; }
   const std::string& finished_at() const { return finished_at_; }
+  const std::string& version() const { return version_; }  // CurrentVersion when loaded
   const Table& table() const { return table_; }
   analytics::AnalyticsContext& context() { return context_; }
 
@@ -52,6 +56,7 @@ class WarehouseData {
   const std::optional<nlohmann::ordered_json>& forecasts() const { return forecasts_; }
 
  private:
+  static Result<std::string> VersionOf(storage::Warehouse& warehouse);
   Status LoadForecasts(storage::Warehouse& warehouse);
 
   explicit WarehouseData(Table table) : table_(std::move(table)), context_(table_) {}
@@ -60,6 +65,7 @@ class WarehouseData {
   std::string source_;
   int64_t run_id_ = 0;
   std::string finished_at_;
+  std::string version_;
   Table table_;
   analytics::AnalyticsContext context_;  // reads table_: declared after it
   absl::flat_hash_map<std::string, nlohmann::ordered_json> customers_;

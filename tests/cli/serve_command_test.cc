@@ -106,6 +106,12 @@ TEST(ServeCommandTest, BadOptionsExitTwoNamingThem) {
   EXPECT_EQ(bad_port.exit_code, 2);
   EXPECT_THAT(bad_port.out, HasSubstr("--port"));
 
+  for (const char* refresh : {"-1", "86401", "soon"}) {
+    const CliRun bad_refresh = RunCli(std::string("serve --port 0 --refresh ") + refresh);
+    EXPECT_EQ(bad_refresh.exit_code, 2) << refresh;
+    EXPECT_THAT(bad_refresh.out, HasSubstr("--refresh")) << refresh;
+  }
+
   // A port already taken.
   ServeProcess first(dir, "--port 0 --warehouse none");
   const int port = first.WaitForPort();

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,9 +53,10 @@ class SampleWarehouse {
 };
 
 struct HarnessOptions {
-  bool model = true;          // serve the TestLinePredictor
-  bool warehouse = true;      // serve SampleWarehouse
-  std::string warehouse_url;  // instead of the sample's
+  bool model = true;                               // serve the TestLinePredictor
+  bool warehouse = true;                           // serve SampleWarehouse
+  std::string warehouse_url;                       // instead of the sample's
+  std::chrono::milliseconds warehouse_refresh{0};  // zero: load the warehouse once
   std::optional<std::string> token;
   server::PredictorLoader loader;  // instead of the TestLinePredictor
   server::AccessLog* access_log = nullptr;
@@ -85,6 +87,7 @@ class ServerHarness {
       ASSERT_TRUE(sample.ok()) << sample.batch_output();
       dependencies.warehouse_url = sample.url();
     }
+    dependencies.warehouse_refresh = options_.warehouse_refresh;
     if (options_.token.has_value())
       dependencies.token = server::BearerToken(*options_.token);
     dependencies.access_log = options_.access_log;
