@@ -107,8 +107,9 @@ void BM_SqliteFirstLoad(benchmark::State& state) {
 }
 BENCHMARK(BM_SqliteFirstLoad)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// The same source again and again: delete the previous rows, insert the new ones.
-void BM_SqliteReload(benchmark::State& state) {
+// Runs `body` on a new SQLite database file, removed afterwards.
+template <typename Body>
+void OnSqlite(benchmark::State& state, Body body) {
   const std::string path = TempDatabase();
   RemoveDatabase(path);
   auto warehouse = storage::OpenWarehouse("sqlite://" + path);
@@ -116,13 +117,14 @@ void BM_SqliteReload(benchmark::State& state) {
     state.SkipWithError(warehouse.status().ToString().c_str());
     return;
   }
-  LoadLoop(state, **warehouse, state.range(0) != 0);
+  body(**warehouse);
   warehouse->reset();
   RemoveDatabase(path);
 }
-BENCHMARK(BM_SqliteReload)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_PostgresReload(benchmark::State& state) {
+// Runs `body` on the PostgreSQL database STOREPULSE_BENCH_PG_URL names (skipped without).
+template <typename Body>
+void OnPostgres(benchmark::State& state, Body body) {
   const char* url = std::getenv("STOREPULSE_BENCH_PG_URL");
   if (url == nullptr) {
     state.SkipWithError(
@@ -134,7 +136,21 @@ void BM_PostgresReload(benchmark::State& state) {
     state.SkipWithError(warehouse.status().ToString().c_str());
     return;
   }
-  LoadLoop(state, **warehouse, state.range(0) != 0);
+  body(**warehouse);
+}
+
+// The same source again and again: delete the previous rows, insert the new ones.
+void BM_SqliteReload(benchmark::State& state) {
+  OnSqlite(state, [&](storage::Warehouse& warehouse) {
+    LoadLoop(state, warehouse, state.range(0) != 0);
+  });
+}
+BENCHMARK(BM_SqliteReload)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_PostgresReload(benchmark::State& state) {
+  OnPostgres(state, [&](storage::Warehouse& warehouse) {
+    LoadLoop(state, warehouse, state.range(0) != 0);
+  });
 }
 BENCHMARK(BM_PostgresReload)
     ->Arg(0)
@@ -176,32 +192,15 @@ void PredictedValuesLoop(benchmark::State& state, storage::Warehouse& warehouse)
 }
 
 void BM_SqlitePredictedValues(benchmark::State& state) {
-  const std::string path = TempDatabase();
-  RemoveDatabase(path);
-  auto warehouse = storage::OpenWarehouse("sqlite://" + path);
-  if (!warehouse.ok()) {
-    state.SkipWithError(warehouse.status().ToString().c_str());
-    return;
-  }
-  PredictedValuesLoop(state, **warehouse);
-  warehouse->reset();
-  RemoveDatabase(path);
+  OnSqlite(state,
+           [&](storage::Warehouse& warehouse) { PredictedValuesLoop(state, warehouse); });
 }
 BENCHMARK(BM_SqlitePredictedValues)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_PostgresPredictedValues(benchmark::State& state) {
-  const char* url = std::getenv("STOREPULSE_BENCH_PG_URL");
-  if (url == nullptr) {
-    state.SkipWithError(
-        "set STOREPULSE_BENCH_PG_URL (scripts/pg-test-server.sh start DIR)");
-    return;
-  }
-  auto warehouse = storage::OpenWarehouse(url);
-  if (!warehouse.ok()) {
-    state.SkipWithError(warehouse.status().ToString().c_str());
-    return;
-  }
-  PredictedValuesLoop(state, **warehouse);
+  OnPostgres(state, [&](storage::Warehouse& warehouse) {
+    PredictedValuesLoop(state, warehouse);
+  });
 }
 BENCHMARK(BM_PostgresPredictedValues)->Unit(benchmark::kMillisecond)->UseRealTime();
 

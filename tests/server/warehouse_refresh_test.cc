@@ -19,6 +19,10 @@ using namespace std::chrono_literals;
 
 constexpr auto kRefresh = 50ms;
 
+std::string WarehouseUrl(const TempDir& dir) {
+  return "sqlite://" + (dir.path() / "warehouse.db").string();
+}
+
 // Generates an export of `rows` rows and runs `storepulse batch` on it into `url`.
 void BatchInto(const TempDir& dir, const std::string& name, int rows, int seed,
                const std::string& url) {
@@ -49,6 +53,14 @@ nlohmann::json AwaitHealth(const ServerHarness& harness, Done done) {
   return health;
 }
 
+// A server over the SQLite warehouse in `dir`, looking at it every kRefresh.
+HarnessOptions Refreshing(const TempDir& dir) {
+  HarnessOptions options;
+  options.warehouse_url = WarehouseUrl(dir);
+  options.warehouse_refresh = kRefresh;
+  return options;
+}
+
 double CacheCounter(const ServerHarness& harness, const std::string& name) {
   const std::string text = harness.Client()->Get("/metrics")->body;
   std::string error;
@@ -59,12 +71,9 @@ double CacheCounter(const ServerHarness& harness, const std::string& name) {
 
 TEST(WarehouseRefreshTest, ANewerBatchRunIsServedWithoutARestart) {
   TempDir dir;
-  const std::string url = "sqlite://" + (dir.path() / "warehouse.db").string();
+  const std::string url = WarehouseUrl(dir);
   BatchInto(dir, "first", 3000, 1, url);
-  HarnessOptions options;
-  options.warehouse_url = url;
-  options.warehouse_refresh = kRefresh;
-  ServerHarness harness(options);
+  ServerHarness harness(Refreshing(dir));
   harness.Start();
   const nlohmann::json before = Health(harness);
   ASSERT_EQ(before["warehouse"]["state"], "loaded") << before.dump();
@@ -93,12 +102,9 @@ TEST(WarehouseRefreshTest, ANewerBatchRunIsServedWithoutARestart) {
 
 TEST(WarehouseRefreshTest, UnchangedDataIsNotLoadedAgain) {
   TempDir dir;
-  const std::string url = "sqlite://" + (dir.path() / "warehouse.db").string();
+  const std::string url = WarehouseUrl(dir);
   BatchInto(dir, "only", 2000, 3, url);
-  HarnessOptions options;
-  options.warehouse_url = url;
-  options.warehouse_refresh = kRefresh;
-  ServerHarness harness(options);
+  ServerHarness harness(Refreshing(dir));
   harness.Start();
   ASSERT_EQ(harness.Client()->Get("/api/v1/seasonality")->status, 200);
   const double misses = CacheCounter(harness, "storepulse_report_cache_misses_total");
@@ -110,11 +116,8 @@ TEST(WarehouseRefreshTest, UnchangedDataIsNotLoadedAgain) {
 
 TEST(WarehouseRefreshTest, AServerStartedBeforeTheFirstBatchBecomesReady) {
   TempDir dir;
-  const std::string url = "sqlite://" + (dir.path() / "warehouse.db").string();
-  HarnessOptions options;
-  options.warehouse_url = url;
-  options.warehouse_refresh = kRefresh;
-  ServerHarness harness(options);
+  const std::string url = WarehouseUrl(dir);
+  ServerHarness harness(Refreshing(dir));
   harness.Start();
   EXPECT_EQ(harness.Client()->Get("/ready")->status, 503);
   EXPECT_THAT(Health(harness)["warehouse"]["error"].get<std::string>(),
