@@ -73,6 +73,7 @@ void Server::Load() {
 
 void Server::LoadWarehouse() {
   auto data = WarehouseData::Load(warehouse_url_);
+  tried_loaded_ = data.ok();
   if (data.ok()) {
     tried_version_ = (*data)->version();
     api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
@@ -95,8 +96,12 @@ void Server::RefreshWarehouse() {
       state_.FailWarehouse(version.status());  // what was loaded stays served
       continue;
     }
-    // A version that failed to load is not tried again until it changes.
-    if (*version == tried_version_) continue;
+    if (*version == tried_version_) {
+      // Served already, or failed to load and not worth trying until it changes. A
+      // failure to look (above) is over, though.
+      if (tried_loaded_) state_.ClearWarehouseError();
+      continue;
+    }
     tried_version_ = *version;
     LoadWarehouse();
   }

@@ -74,7 +74,9 @@ class Server {
   PredictorLoader load_predictor_;
   const std::string warehouse_url_;
   const std::chrono::milliseconds warehouse_refresh_;
-  std::string tried_version_;  // of the last warehouse load tried; loading thread only
+  // The version of the last warehouse load tried, and whether it loaded; loading thread.
+  std::string tried_version_;
+  bool tried_loaded_ = false;
   ServiceState state_;
   monitor::MetricsRegistry registry_;
   Api api_;

@@ -40,6 +40,11 @@ void ServiceState::FailWarehouse(const Status& status) {
   warehouse_error_ = status.message();
 }
 
+void ServiceState::ClearWarehouseError() {
+  std::lock_guard lock(mutex_);
+  warehouse_error_.clear();
+}
+
 std::string ServiceState::predictor_error() const {
   std::lock_guard lock(mutex_);
   return predictor_error_;

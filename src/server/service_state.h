@@ -47,6 +47,8 @@ class ServiceState {
   // before stays served.
   void FailPredictor(const Status& status);
   void FailWarehouse(const Status& status);
+  // The warehouse is reachable again and what it holds is what is served.
+  void ClearWarehouseError();
   // The load error, if any ("" when none).
   std::string predictor_error() const;
   std::string warehouse_error() const;
