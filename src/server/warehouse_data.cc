@@ -1,5 +1,7 @@
 #include "server/warehouse_data.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -81,6 +83,11 @@ std::string_view WeekdayName(int weekday) {
 
 }  // namespace
 
+// The batch run the API serves: the newest that succeeded.
+constexpr std::string_view kServedRun =
+    "FROM batch_runs WHERE status = 'succeeded' ORDER BY finished_at DESC, id DESC "
+    "LIMIT 1";
+
 std::string SqlString(std::string_view text) {
   std::string quoted = "'";
   for (char c : text) {
@@ -94,9 +101,9 @@ std::string SqlString(std::string_view text) {
 Result<std::string> WarehouseData::VersionOf(storage::Warehouse& warehouse) {
   SP_ASSIGN_OR_RETURN(
       const storage::QueryResult version,
-      warehouse.Query("SELECT (SELECT id FROM batch_runs WHERE status = 'succeeded' "
-                      "ORDER BY finished_at DESC, id DESC LIMIT 1), "
-                      "(SELECT MAX(registered_at) FROM model_registry)"));
+      warehouse.Query(fmt::format(
+          "SELECT (SELECT id {}), (SELECT MAX(registered_at) FROM model_registry)",
+          kServedRun)));
   if (version.rows.size() != 1 || version.rows[0].size() != 2) {
     return Status::Corruption("the version query of " + warehouse.url() +
                               " did not answer one row of two columns");
@@ -117,11 +124,9 @@ Result<std::unique_ptr<WarehouseData>> WarehouseData::Load(const std::string& ur
   // Taken first: a run that lands while this one is read makes the version change
   // again, so a refreshing server loads it next time rather than missing it.
   SP_ASSIGN_OR_RETURN(std::string version, VersionOf(*warehouse));
-  SP_ASSIGN_OR_RETURN(
-      const storage::QueryResult runs,
-      warehouse->Query("SELECT id, source, finished_at, \"rows\" FROM batch_runs "
-                       "WHERE status = 'succeeded' ORDER BY finished_at DESC, id DESC "
-                       "LIMIT 1"));
+  SP_ASSIGN_OR_RETURN(const storage::QueryResult runs,
+                      warehouse->Query(fmt::format(
+                          "SELECT id, source, finished_at, \"rows\" {}", kServedRun)));
   if (runs.rows.empty() || !runs.rows[0][1].has_value()) {
     return Status::NotFound("no succeeded batch run in " + warehouse->url() +
                             ": run storepulse batch first");
