@@ -60,7 +60,7 @@ class Quarantine {
   // Rows added from now on whose raw text lies in `input` keep a view of it instead of a
   // copy; `owner` keeps `input` alive as long as this quarantine, or the one it is
   // appended to. A resident input file is already in memory: copying a third of its
-  // rows only to write them out again cost time and memory (12 MB of the real export).
+  // rows only to write them out again cost time and memory (11.3 MB of the real export).
   void Borrow(std::string_view input, std::shared_ptr<const void> owner);
   // Moves `other`'s rows in after this one's, adding `line_offset` to their lines.
   void Append(Quarantine&& other, uint64_t line_offset);

@@ -71,19 +71,19 @@ void Server::Load() {
   if (!warehouse_url_.empty() && warehouse_refresh_.count() > 0) RefreshWarehouse();
 }
 
-void Server::LoadWarehouse() {
+bool Server::LoadWarehouse() {
   auto data = WarehouseData::Load(warehouse_url_);
-  tried_loaded_ = data.ok();
-  if (data.ok()) {
-    tried_version_ = (*data)->version();
-    api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
-    state_.PublishWarehouse(std::move(data).value());
-  } else {
+  if (!data.ok()) {
     state_.FailWarehouse(data.status());
+    return false;
   }
+  api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
+  state_.PublishWarehouse(std::move(data).value());
+  return true;
 }
 
 void Server::RefreshWarehouse() {
+  std::string failed_version;  // not tried again until the warehouse changes
   while (true) {
     {
       std::unique_lock lock(loading_mutex_);
@@ -96,14 +96,13 @@ void Server::RefreshWarehouse() {
       state_.FailWarehouse(version.status());  // what was loaded stays served
       continue;
     }
-    if (*version == tried_version_) {
-      // Served already, or failed to load and not worth trying until it changes. A
-      // failure to look (above) is over, though.
-      if (tried_loaded_) state_.ClearWarehouseError();
+    const std::shared_ptr<const WarehouseData> served = state_.warehouse();
+    if (served != nullptr && served->version() == *version) {
+      state_.ClearWarehouseError();  // up to date; a failure to look (above) is over
       continue;
     }
-    tried_version_ = *version;
-    LoadWarehouse();
+    if (*version == failed_version) continue;
+    if (!LoadWarehouse()) failed_version = *version;
   }
 }
 

@@ -67,16 +67,14 @@ class Server {
 
  private:
   void Load();
-  void LoadWarehouse();
+  // Loads and publishes the warehouse data; false (the error recorded) when it fails.
+  bool LoadWarehouse();
   void RefreshWarehouse();
 
   const ListenerOptions options_;
   PredictorLoader load_predictor_;
   const std::string warehouse_url_;
   const std::chrono::milliseconds warehouse_refresh_;
-  // The version of the last warehouse load tried, and whether it loaded; loading thread.
-  std::string tried_version_;
-  bool tried_loaded_ = false;
   ServiceState state_;
   monitor::MetricsRegistry registry_;
   Api api_;

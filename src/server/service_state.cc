@@ -7,18 +7,22 @@ void ServiceState::PublishPredictor(std::unique_ptr<ml::LinePredictor> predictor
   predictor_.store(owned_predictor_.get(), std::memory_order_release);
 }
 
-std::shared_ptr<WarehouseData> ServiceState::warehouse() const {
+template <typename T>
+std::shared_ptr<T> ServiceState::OfGeneration(
+    std::unique_ptr<T> WarehouseGeneration::*member) const {
   std::shared_ptr<WarehouseGeneration> generation = warehouse_.load();
   if (generation == nullptr) return nullptr;
-  WarehouseData* data = generation->data.get();
-  return std::shared_ptr<WarehouseData>(std::move(generation), data);
+  T* part = (*generation.*member).get();
+  // Shares the generation's ownership: the whole generation lives as long as the part.
+  return std::shared_ptr<T>(std::move(generation), part);
+}
+
+std::shared_ptr<WarehouseData> ServiceState::warehouse() const {
+  return OfGeneration(&WarehouseGeneration::data);
 }
 
 std::shared_ptr<ReportCache> ServiceState::reports() const {
-  std::shared_ptr<WarehouseGeneration> generation = warehouse_.load();
-  if (generation == nullptr) return nullptr;
-  ReportCache* reports = generation->reports.get();
-  return std::shared_ptr<ReportCache>(std::move(generation), reports);
+  return OfGeneration(&WarehouseGeneration::reports);
 }
 
 void ServiceState::PublishWarehouse(std::unique_ptr<WarehouseData> data) {
@@ -26,8 +30,7 @@ void ServiceState::PublishWarehouse(std::unique_ptr<WarehouseData> data) {
   generation->reports = std::make_unique<ReportCache>(data.get(), &cache_counters_);
   generation->data = std::move(data);
   warehouse_.store(std::move(generation));
-  std::lock_guard lock(mutex_);
-  warehouse_error_.clear();
+  ClearWarehouseError();
 }
 
 void ServiceState::FailPredictor(const Status& status) {

@@ -68,6 +68,10 @@ class ServiceState {
     std::unique_ptr<ReportCache> reports;  // of `data`
   };
 
+  // `member` of the published generation, keeping the generation alive; nullptr if none.
+  template <typename T>
+  std::shared_ptr<T> OfGeneration(std::unique_ptr<T> WarehouseGeneration::*member) const;
+
   // Owner; written once by the loading thread before the pointer below is published.
   std::unique_ptr<ml::LinePredictor> owned_predictor_;
   std::atomic<const ml::LinePredictor*> predictor_{nullptr};
