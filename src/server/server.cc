@@ -62,7 +62,8 @@ void Server::Load() {
       state_.FailPredictor(predictor.status());
     }
   }
-  if (!warehouse_url_.empty()) LoadWarehouse();
+  // A failure is recorded in the state (/health, /ready); the refresh, if any, retries.
+  if (!warehouse_url_.empty()) (void)LoadWarehouse();
   {
     std::lock_guard lock(loading_mutex_);
     loaded_ = true;
@@ -71,19 +72,21 @@ void Server::Load() {
   if (!warehouse_url_.empty() && warehouse_refresh_.count() > 0) RefreshWarehouse();
 }
 
-bool Server::LoadWarehouse() {
+Status Server::LoadWarehouse() {
   auto data = WarehouseData::Load(warehouse_url_);
   if (!data.ok()) {
     state_.FailWarehouse(data.status());
-    return false;
+    return data.status();
   }
   api_.metrics().warehouse_lines.Set(static_cast<double>((*data)->table().size()));
   state_.PublishWarehouse(std::move(data).value());
-  return true;
+  return Status::Ok();
 }
 
 void Server::RefreshWarehouse() {
-  std::string failed_version;  // not tried again until the warehouse changes
+  // A version whose data is missing or corrupt is not loaded again until the warehouse
+  // changes; one that could not be read (locked, unreachable) is tried again next time.
+  std::string failed_version;
   while (true) {
     {
       std::unique_lock lock(loading_mutex_);
@@ -102,7 +105,10 @@ void Server::RefreshWarehouse() {
       continue;
     }
     if (*version == failed_version) continue;
-    if (!LoadWarehouse()) failed_version = *version;
+    const Status loaded = LoadWarehouse();
+    if (loaded.code() == StatusCode::kNotFound ||
+        loaded.code() == StatusCode::kCorruption)
+      failed_version = *version;
   }
 }
 

@@ -67,8 +67,8 @@ class Server {
 
  private:
   void Load();
-  // Loads and publishes the warehouse data; false (the error recorded) when it fails.
-  bool LoadWarehouse();
+  // Loads and publishes the warehouse data; on failure records and returns the error.
+  Status LoadWarehouse();
   void RefreshWarehouse();
 
   const ListenerOptions options_;

@@ -110,6 +110,10 @@ class SqliteWarehouse final : public Warehouse {
 };
 
 Status SqliteWarehouse::Initialize() {
+  // First: the pragmas below take locks too, and a warehouse opened while another
+  // process loads it must wait for its turn, not fail with "database is locked".
+  const int rc = sqlite3_busy_timeout(db_.get(), kBusyTimeoutMs);
+  if (rc != SQLITE_OK) return db_.Error(rc, "setting the busy timeout");
   // Pages of 16 KiB instead of 4 KiB: a third less time loading order lines (fewer,
   // fuller B-tree pages). Takes effect only on a new database, before its first table.
   SP_RETURN_IF_ERROR(db_.Exec("PRAGMA page_size = 16384"));
@@ -120,8 +124,6 @@ Status SqliteWarehouse::Initialize() {
   // Index pages of a large load stay in memory instead of being re-read (64 MiB).
   SP_RETURN_IF_ERROR(db_.Exec("PRAGMA cache_size = -65536"));
   SP_RETURN_IF_ERROR(db_.Exec("PRAGMA temp_store = MEMORY"));
-  const int rc = sqlite3_busy_timeout(db_.get(), kBusyTimeoutMs);
-  if (rc != SQLITE_OK) return db_.Error(rc, "setting the busy timeout");
   return Migrate();
 }
 

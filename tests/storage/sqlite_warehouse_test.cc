@@ -3,6 +3,10 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
 
 #include "storage/migrations.h"
 #include "storage/warehouse.h"
@@ -67,6 +71,29 @@ TEST(SqliteWarehouseTest, TwoConnectionsOpeningANewDatabaseMigrateItOnce) {
   ASSERT_OK(first.status());
   ASSERT_OK(second.status());
   EXPECT_THAT(QueryRows(**second, "SELECT COUNT(*) FROM schema_version"),
+              ElementsAre(std::to_string(storage::WarehouseMigrations().size())));
+}
+
+// Another process holding the database (here: another connection in the middle of a
+// write) makes opening wait for it, not fail with "database is locked": a server
+// refreshing from a warehouse that batch is creating hit exactly that.
+TEST(SqliteWarehouseTest, OpeningWaitsForAWriterToFinish) {
+  TempDir dir;
+  const std::string path = (dir.path() / "w.db").string();
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &writer), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(writer, "BEGIN EXCLUSIVE; CREATE TABLE t (x)", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  std::thread commit_later([writer] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sqlite3_exec(writer, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  auto opened = OpenWarehouse("sqlite://" + path);
+  commit_later.join();
+  sqlite3_close(writer);
+  ASSERT_OK(opened.status());
+  EXPECT_THAT(QueryRows(**opened, "SELECT COUNT(*) FROM schema_version"),
               ElementsAre(std::to_string(storage::WarehouseMigrations().size())));
 }
 
