@@ -83,10 +83,9 @@ Result<std::string> HashInput(const std::string& path) {
 
 // Stores the run in the warehouse: the clean lines, the quarantine and every metric
 // table, replacing what an earlier run of the same input stored, in one transaction.
-Status StoreInWarehouse(const std::string& url, const std::string& source,
+Status StoreInWarehouse(storage::Warehouse* warehouse, const std::string& source,
                         const ingest::IngestResult& ingested,
                         analytics::AnalyticsContext& context, spdlog::logger& log) {
-  SP_ASSIGN_OR_RETURN(auto warehouse, storage::OpenWarehouse(url));
   SP_ASSIGN_OR_RETURN(const std::string hash, HashInput(source));
   SP_ASSIGN_OR_RETURN(const int64_t run, warehouse->BeginRun(source, hash));
   storage::BatchLoad load;
@@ -129,6 +128,10 @@ int Run(const BatchOptions& options) {
   auto day = ParseDateOption(options.date);
   if (!day.ok()) return ReportInputError(day.status());
   report_options.day = *day;
+  // Before the input is read: a bad warehouse fails at once and leaves no reports.
+  auto opened = OpenWarehouseOption(options.warehouse);
+  if (!opened.ok()) return ReportInputError(opened.status());
+  const std::unique_ptr<storage::Warehouse> warehouse = std::move(*opened);
   if (Status created = CreateOutputDirectory(options.out_dir); !created.ok()) {
     return ReportInputError(created);
   }
@@ -190,14 +193,12 @@ int Run(const BatchOptions& options) {
     }
   }
   log->info("reports written to {} ({:.3f} s)", options.out_dir, Seconds(started));
-  if (options.warehouse != "none") {
+  if (warehouse != nullptr) {
     Status stored =
-        StoreInWarehouse(options.warehouse, options.input, *ingested, context, *log);
+        StoreInWarehouse(warehouse.get(), options.input, *ingested, context, *log);
     if (!stored.ok()) {
-      log->error("warehouse {}: {}", options.warehouse, stored.message());
-      return ReportInputError(
-          Status(stored.code(),
-                 fmt::format("--warehouse {}: {}", options.warehouse, stored.message())));
+      log->error("warehouse {}: {}", warehouse->url(), stored.message());
+      return ReportInputError(WarehouseOptionError(options.warehouse, stored));
     }
     log->info("warehouse loaded ({:.3f} s)", Seconds(started));
   }
@@ -210,12 +211,12 @@ int Run(const BatchOptions& options) {
   fmt::print("Reports in {}/: ", options.out_dir);
   for (const OutputFile& output : kOutputs) fmt::print("{} ", output.file);
   fmt::print("quarantine.csv batch.log\n");
-  if (options.warehouse != "none") {
+  if (warehouse != nullptr) {
     fmt::print(
         "Warehouse: {} (tables order_lines, quarantine, daily_metrics, "
         "customer_metrics, product_metrics, country_metrics, cohort_retention, "
         "batch_runs).\n",
-        options.warehouse);
+        warehouse->url());
   }
   fmt::print("Done in {:.2f} s.\n", Seconds(started));
   log->info("batch finished in {:.3f} s", Seconds(started));

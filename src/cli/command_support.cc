@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/progress.h"
+#include "storage/warehouse_url.h"
 
 namespace storepulse::cli {
 
@@ -53,6 +54,19 @@ Status CreateOutputDirectory(const std::string& dir) {
         fmt::format("--out {}: cannot create directory: {}", dir, error.message()));
   }
   return Status::Ok();
+}
+
+Result<std::unique_ptr<storage::Warehouse>> OpenWarehouseOption(const std::string& url) {
+  if (url == "none") return std::unique_ptr<storage::Warehouse>();
+  auto opened = storage::OpenWarehouse(url);
+  if (!opened.ok()) return WarehouseOptionError(url, opened.status());
+  return std::move(*opened);
+}
+
+Status WarehouseOptionError(const std::string& url, const Status& status) {
+  return Status(
+      status.code(),
+      fmt::format("--warehouse {}: {}", storage::RedactPassword(url), status.message()));
 }
 
 }  // namespace storepulse::cli

@@ -1,5 +1,5 @@
 // What several commands share: the --input and --threads options, reading the input
-// with a progress bar, the --date option, the output directory.
+// with a progress bar, the --date option, the output directory, the --warehouse option.
 #pragma once
 
 #include <oneapi/tbb/global_control.h>
@@ -12,6 +12,7 @@
 
 #include "core/status.h"
 #include "ingest/csv_reader.h"
+#include "storage/warehouse.h"
 
 namespace storepulse::cli {
 
@@ -29,5 +30,15 @@ Result<std::optional<int64_t>> ParseDateOption(const std::string& text);
 
 // Creates `dir` and its parents; IOError naming --out when it cannot.
 Status CreateOutputDirectory(const std::string& dir);
+
+// The warehouse `url` names, opened (created, migrated, connected to), or null for
+// "none". Commands open it before their work, so that a wrong URL, an unreachable server
+// or a bad password fails at once rather than after minutes of reading. Errors as
+// WarehouseOptionError.
+Result<std::unique_ptr<storage::Warehouse>> OpenWarehouseOption(const std::string& url);
+
+// `status` as an error of the --warehouse option: "--warehouse URL: message", the URL
+// without its password.
+Status WarehouseOptionError(const std::string& url, const Status& status);
 
 }  // namespace storepulse::cli

@@ -81,6 +81,9 @@ int Run(const TrainCommandOptions& options) {
         Status::IOError(fmt::format("--models {}: cannot create directory: {}",
                                     options.models_dir, error.message())));
   }
+  auto opened = OpenWarehouseOption(options.warehouse);
+  if (!opened.ok()) return ReportInputError(opened.status());
+  const std::unique_ptr<storage::Warehouse> warehouse = std::move(*opened);
   auto ingested = ReadInput(options.input, options.threads);
   if (!ingested.ok()) return ReportInputError(ingested.status());
 
@@ -118,23 +121,15 @@ int Run(const TrainCommandOptions& options) {
   }
   fmt::print(" evaluation.json\n");
 
-  if (options.warehouse != "none") {
-    auto warehouse = storage::OpenWarehouse(options.warehouse);
-    if (!warehouse.ok()) {
-      return ReportInputError(Status(warehouse.status().code(),
-                                     fmt::format("--warehouse {}: {}", options.warehouse,
-                                                 warehouse.status().message())));
-    }
-    auto stored = ml::StoreTraining(**warehouse, *report);
+  if (warehouse != nullptr) {
+    auto stored = ml::StoreTraining(*warehouse, *report);
     if (!stored.ok()) {
-      return ReportInputError(Status(stored.status().code(),
-                                     fmt::format("--warehouse {}: {}", options.warehouse,
-                                                 stored.status().message())));
+      return ReportInputError(WarehouseOptionError(options.warehouse, stored.status()));
     }
     fmt::print(
         "Warehouse {}: {} models in model_registry, {} days in forecasts, "
         "predicted_value_90d for {} customers.\n",
-        options.warehouse, stored->models, stored->forecast_days,
+        warehouse->url(), stored->models, stored->forecast_days,
         FormatCount(static_cast<int64_t>(stored->predicted_customers)));
     if (!stored->warning.empty()) {
       fmt::print(stderr, "storepulse: warning: predicted values not stored: {}\n",

@@ -21,6 +21,7 @@ namespace {
 
 using testing::CliRun;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::RunCli;
 
 class MlCommandsTest : public ::testing::Test {
@@ -237,6 +238,25 @@ TEST(MlCommandsInputTest, TrainNeedsItsOptionsAndAReadableInput) {
   const CliRun missing = RunCli("train --input /nonexistent.csv --models /tmp/never");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.out, HasSubstr("/nonexistent.csv"));
+}
+
+// The warehouse is opened before training (seconds on the real export): a bad one fails
+// at once, naming the option without its password, with no models written.
+TEST(MlCommandsInputTest, TrainRefusesABadWarehouseBeforeTraining) {
+  const std::filesystem::path models =
+      std::filesystem::temp_directory_path() /
+      ("storepulse-train-wh-" + std::to_string(::getpid()));
+  const CliRun run = RunCli("train --input /nonexistent.csv --models " + models.string() +
+                            " --warehouse postgresql://analyst:hunter2@127.0.0.1:1/shop");
+  EXPECT_EQ(run.exit_code, 2);
+  // Refused for the warehouse, before the (missing) input is looked at.
+  EXPECT_THAT(
+      run.out,
+      HasSubstr("--warehouse postgresql://analyst@127.0.0.1:1/shop: cannot connect"));
+  EXPECT_THAT(run.out, Not(HasSubstr("hunter2")));
+  EXPECT_THAT(run.out, Not(HasSubstr("/nonexistent.csv")));
+  EXPECT_TRUE(std::filesystem::is_empty(models));
+  std::filesystem::remove_all(models);
 }
 
 }  // namespace

@@ -116,12 +116,39 @@ TEST_F(ReportBatchTest, BatchWritesEveryFileAndTheWarehouseTwiceWithoutDuplicate
             std::string::npos);
 }
 
-TEST_F(ReportBatchTest, BatchRefusesAnUnknownWarehouseScheme) {
-  SKIP_WITHOUT_REAL_DATA();
-  const CliRun run = RunCli("batch --input " + testing::RealDataPath() + " --out " +
-                            (dir_ / "out").string() + " --warehouse mysql://x/y");
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.out.find("--warehouse mysql://x/y"), std::string::npos) << run.out;
+// The warehouse is opened before the input is read: a bad one fails at once, naming the
+// option (without its password), and no reports are computed or written.
+TEST_F(ReportBatchTest, BatchRefusesABadWarehouseBeforeReadingTheInput) {
+  const std::filesystem::path input = dir_ / "orders.csv";
+  std::ofstream(input) << "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,"
+                          "UnitPrice,CustomerID,Country\n"
+                          "536365,85123A,WHITE HANGING HEART,6,12/1/2010 8:26,2.55,17850,"
+                          "United Kingdom\n";
+  const std::filesystem::path out = dir_ / "out";
+  struct Case {
+    std::string url;
+    std::string named;  // how the message names the option
+  };
+  for (const Case& bad : {
+           Case{"mysql://x/y", "--warehouse mysql://x/y: unknown warehouse URL scheme"},
+           Case{"postgresql://analyst:hunter2@127.0.0.1:1/shop",
+                "--warehouse postgresql://analyst@127.0.0.1:1/shop: cannot connect"},
+           Case{"sqlite://" + (dir_ / "missing" / "w.db").string(),
+                "--warehouse sqlite://" + (dir_ / "missing" / "w.db").string()},
+       }) {
+    const CliRun run = RunCli("batch --input " + input.string() + " --out " +
+                              out.string() + " --warehouse '" + bad.url + "'");
+    EXPECT_EQ(run.exit_code, 2) << bad.url << ": " << run.out;
+    EXPECT_NE(run.out.find(bad.named), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("hunter2"), std::string::npos) << run.out;
+    EXPECT_FALSE(std::filesystem::exists(out / "daily_metrics.json")) << bad.url;
+  }
+  // The same input with a good warehouse goes through.
+  const CliRun good =
+      RunCli("batch --input " + input.string() + " --out " + out.string() +
+             " --warehouse sqlite://" + (dir_ / "w.db").string());
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  EXPECT_TRUE(std::filesystem::exists(out / "daily_metrics.json"));
 }
 
 }  // namespace
