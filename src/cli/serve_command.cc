@@ -9,12 +9,14 @@
 #include <memory>
 #include <thread>
 
+#include "cli/command_support.h"
 #include "cli/commands.h"
 #include "cli/input_errors.h"
 #include "cli/predictor_factory.h"
 #include "monitor/clock.h"
 #include "server/server.h"
 #include "storage/warehouse.h"
+#include "storage/warehouse_url.h"
 
 namespace storepulse::cli {
 
@@ -49,7 +51,15 @@ int Run(const ServeOptions& options) {
       return LoadServedPredictor(dir);
     };
   }
-  if (options.warehouse != "none") dependencies.warehouse_url = options.warehouse;
+  if (options.warehouse != "none") {
+    // Only the URL's form is checked here: a server that is down may come up later, and
+    // the refresh retries it; a malformed URL never loads.
+    auto url = storage::ParseWarehouseUrl(options.warehouse);
+    if (!url.ok()) {
+      return ReportInputError(WarehouseOptionError(options.warehouse, url.status()));
+    }
+    dependencies.warehouse_url = options.warehouse;
+  }
   dependencies.warehouse_refresh = std::chrono::milliseconds(
       static_cast<int64_t>(std::llround(options.refresh_seconds * 1000)));
   if (!options.token_file.empty()) {

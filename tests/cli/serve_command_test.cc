@@ -22,6 +22,7 @@ namespace storepulse::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 int Connect(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -110,6 +111,17 @@ TEST(ServeCommandTest, BadOptionsExitTwoNamingThem) {
     const CliRun bad_refresh = RunCli(std::string("serve --port 0 --refresh ") + refresh);
     EXPECT_EQ(bad_refresh.exit_code, 2) << refresh;
     EXPECT_THAT(bad_refresh.out, HasSubstr("--refresh")) << refresh;
+  }
+
+  // A malformed warehouse URL can never load: refused at start (a well-formed one whose
+  // server is down is not: the server waits for it and retries).
+  for (const char* url :
+       {"mysql://x/y", "postgresql://analyst:hunter2@host:99999/db", "sqlite://"}) {
+    const CliRun bad_url =
+        RunCli(std::string("serve --port 0 --warehouse '") + url + "'");
+    EXPECT_EQ(bad_url.exit_code, 2) << url;
+    EXPECT_THAT(bad_url.out, HasSubstr("--warehouse ")) << url;
+    EXPECT_THAT(bad_url.out, Not(HasSubstr("hunter2"))) << url;
   }
 
   // A port already taken.
