@@ -228,9 +228,10 @@ const Dialect kSqliteDialect = {
     .utc_now = "strftime('%Y-%m-%d %H:%M:%f', 'now')",
     .integer = "INTEGER",
     .real = "REAL",
-    // TEXT affinity: a declared NUMERIC or DECIMAL would turn "2.5500" into a REAL.
     .text = "TEXT",
-    .money = "TEXT",
+    // NUMERIC affinity: money is stored as a number that sorts and compares as one, and
+    // the declared type tells BI tools it is a decimal (sqlite_money.h).
+    .money = "NUMERIC(20,4)",
     // DATE and DATETIME have NUMERIC affinity, which leaves ISO text as text, and tell
     // BI tools that read declared types what the column holds.
     .date = "DATE",

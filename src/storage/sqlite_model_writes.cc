@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "storage/schema.h"
+#include "storage/sqlite_money.h"
 #include "storage/value_text.h"
 
 namespace storepulse::storage {
@@ -21,6 +22,13 @@ Status InTransaction(SqliteDb& db, const std::function<Status()>& body) {
 Status BindReal(SqliteDb& db, const SqliteStatement& statement, int index, double value) {
   const int rc = sqlite3_bind_double(statement.get(), index, value);
   return rc == SQLITE_OK ? Status::Ok() : db.Error(rc, "binding a real parameter");
+}
+
+// `where` names the value in the error when the amount is beyond the exact range.
+Status BindMoney(SqliteDb& db, const SqliteStatement& statement, int index, Money amount,
+                 std::string_view where) {
+  if (!SqliteHoldsMoneyExactly(amount)) return SqliteMoneyOutOfRange(amount, where);
+  return BindReal(db, statement, index, SqliteMoneyNumber(amount));
 }
 
 }  // namespace
@@ -72,15 +80,15 @@ Status SqliteStoreForecasts(SqliteDb& db, const std::string& source,
   SP_RETURN_IF_ERROR(db.BindText(insert, 2, model_version));
   return InTransaction(db, [&]() -> Status {
     SP_RETURN_IF_ERROR(db.Run(remove, "replacing the forecasts of " + model_version));
-    std::string date, revenue;
+    std::string date;
     for (size_t i = 0; i < rows.size(); ++i) {
       date.clear();
       AppendDateText(rows[i].day, &date);
-      revenue.clear();
-      AppendMoneyText(rows[i].revenue, &revenue);
       SP_RETURN_IF_ERROR(db.BindText(insert, 3, date));
       SP_RETURN_IF_ERROR(db.BindInt64(insert, 4, rows[i].horizon_days));
-      SP_RETURN_IF_ERROR(db.BindText(insert, 5, revenue));
+      SP_RETURN_IF_ERROR(
+          BindMoney(db, insert, 5, rows[i].revenue,
+                    "forecasts row " + std::to_string(i + 1) + ", revenue"));
       SP_RETURN_IF_ERROR(BindReal(db, insert, 6, rows[i].orders));
       SP_RETURN_IF_ERROR(db.Run(insert, "forecasts row " + std::to_string(i + 1)));
     }
@@ -107,12 +115,10 @@ Result<uint64_t> SqliteSetPredictedValues(SqliteDb& db, const std::string& sourc
       return Status::NotFound("no customer_metrics rows for source '" + source +
                               "': run `storepulse batch` on it first");
     }
-    std::string value;
     for (const CustomerValue& customer : values) {
-      value.clear();
-      AppendMoneyText(customer.predicted_value_90d, &value);
       SP_RETURN_IF_ERROR(db.BindText(update, 2, customer.customer_id));
-      SP_RETURN_IF_ERROR(db.BindText(update, 3, value));
+      SP_RETURN_IF_ERROR(BindMoney(db, update, 3, customer.predicted_value_90d,
+                                   "the predicted value of " + customer.customer_id));
       SP_RETURN_IF_ERROR(
           db.Run(update, "setting the predicted value of " + customer.customer_id));
       updated += static_cast<uint64_t>(sqlite3_changes(db.get()));

@@ -1,5 +1,7 @@
 #include "storage/sqlite_warehouse.h"
 
+#include <fmt/format.h>
+
 #include <string_view>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "storage/schema.h"
 #include "storage/sqlite_db.h"
 #include "storage/sqlite_model_writes.h"
+#include "storage/sqlite_money.h"
 #include "storage/value_text.h"
 
 namespace storepulse::storage {
@@ -54,6 +57,12 @@ class RowBinder {
   }
   void Real(int index, double value) {
     if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_double(statement_, index, value);
+  }
+  // False, binding nothing, when the amount is beyond what SQLite stores exactly.
+  [[nodiscard]] bool Money(int index, storepulse::Money amount) {
+    if (!SqliteHoldsMoneyExactly(amount)) return false;
+    Real(index, SqliteMoneyNumber(amount));
+    return true;
   }
   void Null(int index) {
     if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_null(statement_, index);
@@ -254,8 +263,6 @@ Status SqliteWarehouse::InsertOrderLines(const std::string& source, const Table&
   // one invoice share a time, so its text is kept from row to row.
   std::string timestamp_text;
   Timestamp timestamp_of_text = 0;
-  std::string price_text;
-  std::string revenue_text;
   Status status;
   for (size_t row = 0; row < lines.size() && status.ok(); ++row) {
     const OrderLine line = lines.Row(row);  // views into the table's dictionaries
@@ -264,11 +271,6 @@ Status SqliteWarehouse::InsertOrderLines(const std::string& source, const Table&
       AppendTimestampText(line.timestamp, &timestamp_text);
       timestamp_of_text = line.timestamp;
     }
-    price_text.clear();
-    AppendMoneyText(line.unit_price, &price_text);
-    revenue_text.clear();
-    AppendMoneyText(lines.LineRevenue(row), &revenue_text);
-
     RowBinder bind(insert);
     bind.Integer(2, static_cast<int64_t>(row));
     bind.Text(3, line.invoice);
@@ -276,14 +278,22 @@ Status SqliteWarehouse::InsertOrderLines(const std::string& source, const Table&
     bind.Text(5, line.description);
     bind.Integer(6, line.quantity);
     bind.Text(7, timestamp_text);
-    bind.Text(8, price_text);
+    if (!bind.Money(8, line.unit_price)) {
+      status = SqliteMoneyOutOfRange(
+          line.unit_price, fmt::format("order_lines row {}, unit_price", row + 1));
+      break;
+    }
+    if (!bind.Money(11, lines.LineRevenue(row))) {
+      status = SqliteMoneyOutOfRange(lines.LineRevenue(row),
+                                     fmt::format("order_lines row {}, revenue", row + 1));
+      break;
+    }
     if (line.customer.empty()) {
       bind.Null(9);
     } else {
       bind.Text(9, line.customer);
     }
     bind.Text(10, line.country);
-    bind.Text(11, revenue_text);
     const int rc = bind.rc() == SQLITE_OK ? sqlite3_step(insert) : bind.rc();
     if (rc != SQLITE_DONE) {
       status = db_.Error(rc, "order_lines row " + std::to_string(row + 1));
@@ -326,8 +336,8 @@ Status SqliteWarehouse::InsertMetrics(const std::string& source,
   SP_ASSIGN_OR_RETURN(SqliteStatement insert,
                       db_.Prepare(InsertSql(checked.table->name, columns)));
   SP_RETURN_IF_ERROR(db_.BindText(insert, 1, source));
-  // Money, dates and times become text in `texts`, one buffer per column so that each
-  // stays put until the row is stepped.
+  // Dates and times become text in `texts`, one buffer per column so that each stays
+  // put until the row is stepped.
   std::vector<std::string> texts(metrics.columns.size());
   for (size_t row_idx = 0; row_idx < metrics.rows.size(); ++row_idx) {
     const std::vector<Value>& row = metrics.rows[row_idx];
@@ -348,6 +358,12 @@ Status SqliteWarehouse::InsertMetrics(const std::string& source,
         bind.Real(index, *real);
       } else if (const auto* text = std::get_if<std::string>(&value)) {
         bind.Text(index, *text);
+      } else if (const auto* money = std::get_if<storepulse::Money>(&value)) {
+        if (!bind.Money(index, *money)) {
+          return SqliteMoneyOutOfRange(
+              *money, fmt::format("{} row {}, {}", metrics.table, row_idx + 1,
+                                  checked.columns[column_idx]->name));
+        }
       } else {
         texts[column_idx].clear();
         AppendValueText(value, &texts[column_idx]);
@@ -395,10 +411,20 @@ Result<QueryResult> SqliteWarehouse::Query(const std::string& sql) {
   for (int column = 0; column < column_count; ++column) {
     result.columns.emplace_back(sqlite3_column_name(statement, column));
   }
+  // Money columns print with four decimals, as PostgreSQL's NUMERIC(20,4) does.
+  std::vector<bool> money(column_count);
+  for (int column = 0; column < column_count; ++column) {
+    money[column] = IsSqliteMoneyColumn(statement, column);
+  }
   int rc;
   while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
     auto& row = result.rows.emplace_back();
     for (int column = 0; column < column_count; ++column) {
+      if (std::string text;
+          money[column] && AppendSqliteMoneyText(statement, column, &text)) {
+        row.emplace_back(std::move(text));
+        continue;
+      }
       switch (sqlite3_column_type(statement, column)) {
         case SQLITE_NULL:
           row.emplace_back(std::nullopt);
@@ -441,7 +467,14 @@ Result<Table> SqliteWarehouse::ReadOrderLines(const std::string& source) {
   OrderLinesReader reader("order_lines of '" + source + "' in " + url_);
   reader.Reserve(static_cast<size_t>(rows));
   sqlite3_stmt* statement = select.get();
-  const auto text = [statement](int column) {
+  constexpr int kUnitPrice = 5;
+  std::string unit_price;
+  const auto text = [statement, &unit_price](int column) {
+    if (column == kUnitPrice) {
+      unit_price.clear();
+      if (AppendSqliteMoneyText(statement, column, &unit_price))
+        return std::string_view(unit_price);
+    }
     const auto* bytes =
         reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
     return std::string_view(bytes == nullptr ? "" : bytes,

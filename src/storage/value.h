@@ -18,12 +18,13 @@ namespace storepulse::storage {
 //   kInteger    BIGINT              INTEGER, integer
 //   kReal       DOUBLE PRECISION    REAL, real
 //   kText       TEXT                TEXT, text (UTF-8)
-//   kMoney      NUMERIC(20,4)       TEXT, text "-1234.5600": exactly 4 decimals
+//   kMoney      NUMERIC(20,4)       NUMERIC(20,4), real (integer when whole)
 //   kDate       DATE                DATE, text "2011-12-09"
 //   kTimestamp  TIMESTAMP           DATETIME, text "2011-12-09 12:50:00" (naive, civil)
-// SQLite keeps money as text rather than REAL so that it round-trips to the last unit
-// and reads back as PostgreSQL writes it; sum() reads it as a number, but ordering by a
-// money column there needs CAST(column AS REAL).
+// SQLite holds money as a number so that it sorts, compares and charts as one; the
+// number is the double nearest the amount, which gives back its 1/10,000s exactly below
+// 2^38 in magnitude (larger amounts are refused: sqlite_money.h). Both backends' Query
+// print a money column with four decimals ("-1234.5600").
 enum class ColumnType { kInteger, kReal, kText, kMoney, kDate, kTimestamp };
 
 std::string_view ColumnTypeName(ColumnType type);  // "integer", "money", ...

@@ -1,7 +1,7 @@
-// The text form of stored values, shared by both backends: what SQLite stores for money,
-// dates and timestamps, what PostgreSQL's COPY receives, and what PostgreSQL prints back
-// (NUMERIC(20,4), DATE and TIMESTAMP under DateStyle ISO, shortest round-trip floats).
-// One definition keeps Query() results identical across backends.
+// The text form of stored values, shared by both backends: what SQLite stores for dates
+// and timestamps and prints money columns as, what PostgreSQL's COPY receives, and what
+// PostgreSQL prints back (NUMERIC(20,4), DATE and TIMESTAMP under DateStyle ISO, shortest
+// round-trip floats). One definition keeps Query() results identical across backends.
 #pragma once
 
 #include <cstdint>

@@ -26,6 +26,8 @@ namespace storepulse::storage {
 inline constexpr char kDefaultWarehouseUrl[] = "sqlite://storepulse.db";
 
 // Rows of a query as text, as the backend prints them (value_text.h); NULL is nullopt.
+// A money column prints with four decimals in both; an expression over one (sum, max)
+// prints as the backend computes it.
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<std::optional<std::string>>> rows;

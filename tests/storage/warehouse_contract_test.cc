@@ -367,7 +367,7 @@ TYPED_TEST(WarehouseContractTest, AVersionOneDatabaseIsMigratedKeepingItsRows) {
   ASSERT_OK(reopened.status());
   EXPECT_THAT(
       QueryRows(**reopened, "SELECT version FROM schema_version ORDER BY version"),
-      ElementsAre("1", "2"));
+      ElementsAre("1", "2", "3"));
   EXPECT_EQ(SourceSnapshot(**reopened, "a.csv"), before);
   EXPECT_THAT(QueryRows(**reopened, "SELECT COUNT(*) FROM model_registry"),
               ElementsAre("0"));
