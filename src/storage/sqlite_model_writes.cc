@@ -28,7 +28,8 @@ Status BindReal(SqliteDb& db, const SqliteStatement& statement, int index, doubl
 Status BindMoney(SqliteDb& db, const SqliteStatement& statement, int index, Money amount,
                  std::string_view where) {
   if (!SqliteHoldsMoneyExactly(amount)) return SqliteMoneyOutOfRange(amount, where);
-  return BindReal(db, statement, index, SqliteMoneyNumber(amount));
+  const int rc = BindSqliteMoney(statement.get(), index, amount);
+  return rc == SQLITE_OK ? Status::Ok() : db.Error(rc, where);
 }
 
 }  // namespace

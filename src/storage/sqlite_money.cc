@@ -9,18 +9,23 @@
 
 namespace storepulse::storage {
 
-Status SqliteMoneyOutOfRange(Money amount, std::string_view where) {
-  return Status::InvalidArgument(fmt::format(
-      "{}: {} is beyond what the SQLite warehouse stores exactly (less than {} in "
-      "magnitude); use PostgreSQL for such amounts",
-      where, MoneyText(amount), kSqliteMoneyLimitUnits / Money::kUnitsPerCurrency));
+int BindSqliteMoney(sqlite3_stmt* statement, int index, Money amount) {
+  const int64_t units = amount.units();
+  if (units % Money::kUnitsPerCurrency == 0) {
+    return sqlite3_bind_int64(statement, index, units / Money::kUnitsPerCurrency);
+  }
+  // Both operands are exact doubles (|units| < 2^53) and IEEE division rounds once: the
+  // result is the double nearest the decimal amount, as parsing its text would give.
+  return sqlite3_bind_double(
+      statement, index,
+      static_cast<double>(units) / static_cast<double>(Money::kUnitsPerCurrency));
 }
 
-Money MoneyFromSqliteNumber(double number) {
-  // Below 2^38 the stored double is within 2^-16 of the amount and the product below is
-  // off by at most 0.25 more: rounding gives back the exact units.
-  return Money::FromUnits(
-      std::llround(number * static_cast<double>(Money::kUnitsPerCurrency)));
+Status SqliteMoneyOutOfRange(Money amount, std::string_view where) {
+  return Status::InvalidArgument(fmt::format(
+      "{}: {} is beyond what the SQLite warehouse stores exactly (whole amounts, or less "
+      "than {} in magnitude); use PostgreSQL for such amounts",
+      where, MoneyText(amount), kSqliteMoneyLimitUnits / Money::kUnitsPerCurrency));
 }
 
 bool IsSqliteMoneyColumn(sqlite3_stmt* statement, int column) {
@@ -29,15 +34,28 @@ bool IsSqliteMoneyColumn(sqlite3_stmt* statement, int column) {
 }
 
 bool AppendSqliteMoneyText(sqlite3_stmt* statement, int column, std::string* out) {
-  const int type = sqlite3_column_type(statement, column);
-  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return false;
-  const double number = sqlite3_column_double(statement, column);
-  // Every amount this warehouse writes is below the limit; a bigger number (written by
-  // another program) is left to the caller to print as SQLite holds it.
-  constexpr double kLimit = kSqliteMoneyLimitUnits / Money::kUnitsPerCurrency;
-  if (!(std::fabs(number) < kLimit)) return false;
-  AppendMoneyText(MoneyFromSqliteNumber(number), out);
-  return true;
+  switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER: {
+      const int64_t whole = sqlite3_column_int64(statement, column);
+      constexpr int64_t kLimit = kMaxAbsMoneyUnits / Money::kUnitsPerCurrency;
+      if (whole < -kLimit || whole > kLimit) return false;
+      AppendMoneyText(Money::FromUnits(whole * Money::kUnitsPerCurrency), out);
+      return true;
+    }
+    case SQLITE_FLOAT: {
+      const double number = sqlite3_column_double(statement, column);
+      constexpr double kLimit = kSqliteMoneyLimitUnits / Money::kUnitsPerCurrency;
+      if (!(std::fabs(number) < kLimit)) return false;
+      // Below 2^38 the stored double is within 2^-16 of the amount and the product is
+      // off by at most 0.25 more: rounding gives back the exact units.
+      AppendMoneyText(Money::FromUnits(std::llround(
+                          number * static_cast<double>(Money::kUnitsPerCurrency))),
+                      out);
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 }  // namespace storepulse::storage

@@ -58,10 +58,10 @@ class RowBinder {
   void Real(int index, double value) {
     if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_double(statement_, index, value);
   }
-  // False, binding nothing, when the amount is beyond what SQLite stores exactly.
+  // False, binding nothing, when SQLite cannot hold the amount exactly.
   [[nodiscard]] bool Money(int index, storepulse::Money amount) {
     if (!SqliteHoldsMoneyExactly(amount)) return false;
-    Real(index, SqliteMoneyNumber(amount));
+    if (rc_ == SQLITE_OK) rc_ = BindSqliteMoney(statement_, index, amount);
     return true;
   }
   void Null(int index) {

@@ -21,10 +21,10 @@ namespace storepulse::storage {
 //   kMoney      NUMERIC(20,4)       NUMERIC(20,4), real (integer when whole)
 //   kDate       DATE                DATE, text "2011-12-09"
 //   kTimestamp  TIMESTAMP           DATETIME, text "2011-12-09 12:50:00" (naive, civil)
-// SQLite holds money as a number so that it sorts, compares and charts as one; the
-// number is the double nearest the amount, which gives back its 1/10,000s exactly below
-// 2^38 in magnitude (larger amounts are refused: sqlite_money.h). Both backends' Query
-// print a money column with four decimals ("-1234.5600").
+// SQLite holds money as a number so that it sorts, compares and charts as one: whole
+// amounts as integers, the others as the nearest double, which gives back their
+// 1/10,000s exactly below 2^38 in magnitude (larger ones are refused: sqlite_money.h).
+// Both backends' Query print a money column with four decimals ("-1234.5600").
 enum class ColumnType { kInteger, kReal, kText, kMoney, kDate, kTimestamp };
 
 std::string_view ColumnTypeName(ColumnType type);  // "integer", "money", ...

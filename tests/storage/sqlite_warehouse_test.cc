@@ -79,14 +79,14 @@ TEST(SqliteWarehouseTest, UsesWriteAheadLoggingAndStoresMoneyAsExactNumbers) {
               ElementsAre("23.9415", "3156375151.0000"));
 }
 
-// Amounts a double cannot hold to the 1/10,000 are refused, naming where, and the load
-// stores nothing; the largest amount that fits prints back exactly.
+// Whole amounts are exact at any size; a fractional amount a double cannot hold to the
+// 1/10,000 is refused, naming where, and the load stores nothing.
 TEST(SqliteWarehouseTest, MoneyBeyondTheExactRangeIsRefusedNotRounded) {
   TempDir dir;
   auto opened = OpenWarehouse("sqlite://" + (dir.path() / "w.db").string());
   ASSERT_OK(opened.status());
   Warehouse& warehouse = **opened;
-  auto lines_priced = [](int64_t price_units) {
+  auto load_priced = [&](int64_t price_units) {
     TableBuilder builder;
     OrderLine line;
     line.invoice = "1";
@@ -98,29 +98,30 @@ TEST(SqliteWarehouseTest, MoneyBeyondTheExactRangeIsRefusedNotRounded) {
     line.customer = "7";
     line.country = "France";
     EXPECT_OK(builder.Append(line));
-    return builder.Finish();
+    const Table lines = builder.Finish();
+    storage::BatchLoad load;
+    load.source = "a.csv";
+    load.lines = &lines;
+    auto run = warehouse.BeginRun("a.csv", "h");
+    EXPECT_OK(run.status());
+    return warehouse.Load(*run, load);
   };
-  const int64_t largest = kSqliteMoneyLimitUnits - 1;  // 274877906943.9999
-  const Table fits = lines_priced(largest);
-  auto run = warehouse.BeginRun("a.csv", "h");
-  ASSERT_OK(run.status());
-  storage::BatchLoad load;
-  load.source = "a.csv";
-  load.lines = &fits;
-  ASSERT_OK(warehouse.Load(*run, load));
+  const int64_t largest_fraction = kSqliteMoneyLimitUnits - 1;
+  ASSERT_OK(load_priced(largest_fraction));
   EXPECT_THAT(QueryRows(warehouse, "SELECT unit_price, revenue FROM order_lines"),
               ElementsAre("274877906943.9999|274877906943.9999"));
+  const int64_t huge_whole = kMaxAbsMoneyUnits;  // 100,000,000,000
+  ASSERT_OK(load_priced(huge_whole));
+  EXPECT_THAT(
+      QueryRows(warehouse, "SELECT unit_price, typeof(unit_price) FROM order_lines"),
+      ElementsAre("100000000000.0000|integer"));
 
-  const Table too_big = lines_priced(largest + 1);
-  load.lines = &too_big;
-  auto second = warehouse.BeginRun("a.csv", "h");
-  ASSERT_OK(second.status());
-  const Status refused = warehouse.Load(*second, load);
+  const Status refused = load_priced(kSqliteMoneyLimitUnits + 1);
   EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.ToString();
   EXPECT_THAT(refused.message(),
-              HasSubstr("order_lines row 1, unit_price: 274877906944.0000 is beyond"));
+              HasSubstr("order_lines row 1, unit_price: 274877906944.0001 is beyond"));
   EXPECT_THAT(QueryRows(warehouse, "SELECT unit_price FROM order_lines"),
-              ElementsAre("274877906943.9999"));
+              ElementsAre("100000000000.0000"));
 }
 
 // A database of schema version 2 held money as four-decimal text; opening it converts
