@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "storage/sqlite_money.h"
+
 namespace storepulse::storage {
 namespace {
 
@@ -35,13 +37,24 @@ bool HasMoney(const TableSpec& table) {
 
 // Until version 3 SQLite kept money as four-decimal text: exact, but sorted and
 // compared as text, so BI tools could not chart it. Each table with money is rebuilt
-// with numeric money columns (sqlite_money.h); the text converts exactly through its
-// 1/10,000 units (an integer), divided once. PostgreSQL has had NUMERIC(20,4) from the
-// start. A new database runs this step too, on empty tables.
+// with numeric money columns (sqlite_money.h): the text converts through its 1/10,000
+// units (an integer), whole amounts to integers and the others divided once. A
+// fractional amount that a double cannot hold exactly stops the step (and so the open),
+// naming the problem, rather than being rounded; text that is not a four-decimal amount
+// is copied as it is. Views naming the tables keep working and indexes or triggers a
+// user added come back (SqliteWarehouse::Migrate). PostgreSQL has had NUMERIC(20,4) from
+// the start. A new database runs this step too, on empty tables. Indexes added to these
+// tables after version 3 must not be created here: this step renders the tables as of
+// version 3 from the current schema.
 std::vector<std::string> StoreSqliteMoneyAsNumbers(const Dialect& dialect) {
   constexpr int kVersion = 3;
   std::vector<std::string> statements;
   if (dialect.name != kSqliteDialect.name) return statements;
+  statements.push_back(fmt::format(
+      "CREATE TEMP TABLE money_check (amount, CONSTRAINT \"a fractional amount of {} or "
+      "more cannot be held exactly as a number in SQLite: keep this warehouse with the "
+      "storepulse that wrote it, or load the data into PostgreSQL\" CHECK (0))",
+      kSqliteMoneyLimitUnits / Money::kUnitsPerCurrency));
   for (const TableSpec& table : WarehouseTables()) {
     if (table.since_version > kVersion || !HasMoney(table)) continue;
     const std::string old_name = fmt::format("\"{}_before_v3\"", table.name);
@@ -56,6 +69,7 @@ std::vector<std::string> StoreSqliteMoneyAsNumbers(const Dialect& dialect) {
     }
     std::vector<std::string> columns;
     std::vector<std::string> values;
+    std::vector<std::string> inexact;
     if (table.has_id) {
       columns.push_back("\"id\"");
       values.push_back("\"id\"");
@@ -64,19 +78,34 @@ std::vector<std::string> StoreSqliteMoneyAsNumbers(const Dialect& dialect) {
       if (column.since_version > kVersion) continue;
       const std::string quoted = fmt::format("\"{}\"", column.name);
       columns.push_back(quoted);
-      values.push_back(
-          column.type != ColumnType::kMoney
-              ? quoted
-              : fmt::format("CASE WHEN typeof({0}) = 'text' AND {0} GLOB "
-                            "'*.[0-9][0-9][0-9][0-9]' THEN CAST(replace({0}, "
-                            "'.', '') AS INTEGER) / 10000.0 ELSE {0} END",
-                            quoted));
+      if (column.type != ColumnType::kMoney) {
+        values.push_back(quoted);
+        continue;
+      }
+      // "-1234.5600": an optional sign, digits, one point, four digits.
+      const std::string amount = fmt::format(
+          "(typeof({0}) = 'text' AND ({0} GLOB '[0-9]*.[0-9][0-9][0-9][0-9]' OR {0} GLOB "
+          "'-[0-9]*.[0-9][0-9][0-9][0-9]') AND NOT substr({0}, 2) GLOB '*[^0-9.]*' AND "
+          "length({0}) - length(replace({0}, '.', '')) = 1)",
+          quoted);
+      const std::string units =
+          fmt::format("CAST(replace({}, '.', '') AS INTEGER)", quoted);
+      values.push_back(fmt::format(
+          "CASE WHEN {0} THEN (CASE WHEN {1} % 10000 = 0 THEN {1} / 10000 ELSE {1} / "
+          "10000.0 END) ELSE {2} END",
+          amount, units, quoted));
+      inexact.push_back(fmt::format("({} AND {} % 10000 != 0 AND abs({}) >= {})", amount,
+                                    units, units, kSqliteMoneyLimitUnits));
     }
+    statements.push_back(
+        fmt::format("INSERT INTO temp.money_check SELECT 1 FROM {} WHERE {}", old_name,
+                    fmt::join(inexact, " OR ")));
     statements.push_back(fmt::format("INSERT INTO \"{}\" ({}) SELECT {} FROM {}",
                                      table.name, fmt::join(columns, ", "),
                                      fmt::join(values, ", "), old_name));
     statements.push_back("DROP TABLE " + old_name);
   }
+  statements.push_back("DROP TABLE temp.money_check");
   return statements;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "storage/schema.h"
 #include "storage/value_text.h"
@@ -37,7 +38,8 @@ bool AppendSqliteMoneyText(sqlite3_stmt* statement, int column, std::string* out
   switch (sqlite3_column_type(statement, column)) {
     case SQLITE_INTEGER: {
       const int64_t whole = sqlite3_column_int64(statement, column);
-      constexpr int64_t kLimit = kMaxAbsMoneyUnits / Money::kUnitsPerCurrency;
+      // Whole amounts are written as integers at any size; only overflow is refused.
+      constexpr int64_t kLimit = INT64_MAX / Money::kUnitsPerCurrency;
       if (whole < -kLimit || whole > kLimit) return false;
       AppendMoneyText(Money::FromUnits(whole * Money::kUnitsPerCurrency), out);
       return true;

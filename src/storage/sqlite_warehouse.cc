@@ -106,6 +106,15 @@ class SqliteWarehouse final : public Warehouse {
   Status Migrate();
   Status CheckRunExists(int64_t run_id);
   // The body of Load, inside its transaction.
+  // An index or trigger as sqlite_master holds it.
+  struct SchemaObject {
+    std::string type;
+    std::string name;
+    std::string sql;
+  };
+  Result<std::vector<SchemaObject>> IndexesAndTriggers();
+  // Creates those of `objects` that no longer exist.
+  Status RecreateMissing(const std::vector<SchemaObject>& objects);
   Status ReplaceSource(const BatchLoad& load);
   Status InsertOrderLines(const std::string& source, const Table& lines);
   Status InsertQuarantine(const std::string& source,
@@ -155,11 +164,18 @@ Status SqliteWarehouse::Migrate() {
           ", newer than this storepulse knows (" + std::to_string(LatestSchemaVersion()) +
           "): use a newer storepulse");
     }
+    if (version == LatestSchemaVersion()) return db_.Exec("COMMIT");
     SP_ASSIGN_OR_RETURN(
         SqliteStatement record,
         db_.Prepare("INSERT INTO schema_version (version, description, applied_at) "
                     "VALUES (?1, ?2, " +
                     std::string(kSqliteDialect.utc_now) + ")"));
+    // Steps may rebuild a table (rename it, create it anew, copy, drop the old one).
+    // Legacy renaming leaves views and other tables' triggers naming it as they are, so
+    // they name the new table; the indexes and triggers a user added to it go with the
+    // old one and are created again afterwards.
+    SP_ASSIGN_OR_RETURN(const auto user_objects, IndexesAndTriggers());
+    SP_RETURN_IF_ERROR(db_.Exec("PRAGMA legacy_alter_table = ON"));
     for (const Migration& migration : WarehouseMigrations()) {
       if (migration.version <= version) continue;
       for (const std::string& statement : migration.statements(kSqliteDialect)) {
@@ -169,10 +185,54 @@ Status SqliteWarehouse::Migrate() {
       SP_RETURN_IF_ERROR(db_.BindText(record, 2, migration.description));
       SP_RETURN_IF_ERROR(db_.Run(record, "recording schema version"));
     }
+    SP_RETURN_IF_ERROR(db_.Exec("PRAGMA legacy_alter_table = OFF"));
+    SP_RETURN_IF_ERROR(RecreateMissing(user_objects));
     return db_.Exec("COMMIT");
   }();
-  if (!status.ok()) (void)db_.Exec("ROLLBACK");
+  if (!status.ok()) {
+    (void)db_.Exec("ROLLBACK");
+    (void)db_.Exec("PRAGMA legacy_alter_table = OFF");
+  }
   return status;
+}
+
+Result<std::vector<SqliteWarehouse::SchemaObject>> SqliteWarehouse::IndexesAndTriggers() {
+  SP_ASSIGN_OR_RETURN(
+      SqliteStatement select,
+      db_.Prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', "
+                  "'trigger') AND sql IS NOT NULL"));
+  std::vector<SchemaObject> objects;
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    auto column = [&](int i) {
+      const auto* text =
+          reinterpret_cast<const char*>(sqlite3_column_text(select.get(), i));
+      return std::string(text == nullptr ? "" : text);
+    };
+    objects.push_back(SchemaObject{column(0), column(1), column(2)});
+  }
+  if (rc != SQLITE_DONE) return db_.Error(rc, "listing indexes and triggers");
+  return objects;
+}
+
+Status SqliteWarehouse::RecreateMissing(const std::vector<SchemaObject>& objects) {
+  SP_ASSIGN_OR_RETURN(SqliteStatement exists,
+                      db_.Prepare("SELECT 1 FROM sqlite_master WHERE type = ?1 AND "
+                                  "name = ?2"));
+  for (const SchemaObject& object : objects) {
+    SP_RETURN_IF_ERROR(db_.BindText(exists, 1, object.type));
+    SP_RETURN_IF_ERROR(db_.BindText(exists, 2, object.name));
+    const int rc = sqlite3_step(exists.get());
+    sqlite3_reset(exists.get());
+    if (rc == SQLITE_ROW) continue;
+    if (rc != SQLITE_DONE) return db_.Error(rc, "looking for " + object.name);
+    if (Status created = db_.Exec(object.sql); !created.ok()) {
+      return Status(created.code(),
+                    "re-creating " + object.type + " '" + object.name +
+                        "' after the schema change: " + created.message());
+    }
+  }
+  return Status::Ok();
 }
 
 Result<int64_t> SqliteWarehouse::BeginRun(const std::string& source,

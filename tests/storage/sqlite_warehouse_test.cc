@@ -86,13 +86,13 @@ TEST(SqliteWarehouseTest, MoneyBeyondTheExactRangeIsRefusedNotRounded) {
   auto opened = OpenWarehouse("sqlite://" + (dir.path() / "w.db").string());
   ASSERT_OK(opened.status());
   Warehouse& warehouse = **opened;
-  auto load_priced = [&](int64_t price_units) {
+  auto load_priced = [&](int64_t price_units, int32_t quantity = 1) {
     TableBuilder builder;
     OrderLine line;
     line.invoice = "1";
     line.stock_code = "A";
     line.description = "a";
-    line.quantity = 1;
+    line.quantity = quantity;
     line.timestamp = testing::At(2011, 1, 1, 10, 0);
     line.unit_price = Money::FromUnits(price_units);
     line.customer = "7";
@@ -111,10 +111,11 @@ TEST(SqliteWarehouseTest, MoneyBeyondTheExactRangeIsRefusedNotRounded) {
   EXPECT_THAT(QueryRows(warehouse, "SELECT unit_price, revenue FROM order_lines"),
               ElementsAre("274877906943.9999|274877906943.9999"));
   const int64_t huge_whole = kMaxAbsMoneyUnits;  // 100,000,000,000
-  ASSERT_OK(load_priced(huge_whole));
+  ASSERT_OK(load_priced(huge_whole, 5));
   EXPECT_THAT(
-      QueryRows(warehouse, "SELECT unit_price, typeof(unit_price) FROM order_lines"),
-      ElementsAre("100000000000.0000|integer"));
+      QueryRows(warehouse,
+                "SELECT unit_price, typeof(unit_price), revenue FROM order_lines"),
+      ElementsAre("100000000000.0000|integer|500000000000.0000"));
 
   const Status refused = load_priced(kSqliteMoneyLimitUnits + 1);
   EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.ToString();
@@ -124,37 +125,56 @@ TEST(SqliteWarehouseTest, MoneyBeyondTheExactRangeIsRefusedNotRounded) {
               ElementsAre("100000000000.0000"));
 }
 
-// A database of schema version 2 held money as four-decimal text; opening it converts
-// every amount to a number, exactly, and keeps the rest of its rows.
+// Writes a database as a storepulse of schema version 2 left it (money as four-decimal
+// text), then runs `extra_sql` on it.
+void WriteVersionTwoDatabase(const std::string& path, const std::string& extra_sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  Dialect version_two = kSqliteDialect;
+  version_two.money = "TEXT";
+  std::string script = CreateSchemaVersionTable(version_two) + ";";
+  for (const Migration& migration : WarehouseMigrations()) {
+    if (migration.version > 2) continue;
+    for (const std::string& statement : migration.statements(version_two)) {
+      script += statement + ";";
+    }
+    script += "INSERT INTO schema_version VALUES (" + std::to_string(migration.version) +
+              ", 'old', '2026-01-01 00:00:00');";
+  }
+  script += extra_sql;
+  EXPECT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+// Opening a version-2 database converts every amount to a number, exactly, and keeps
+// the rest of its rows, the user's views (now reading numbers) and the indexes and
+// triggers the user added to the rebuilt tables.
 TEST(SqliteWarehouseTest, AVersionTwoDatabaseGetsItsMoneyAsExactNumbers) {
   TempDir dir;
   const std::string path = (dir.path() / "w.db").string();
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    Dialect version_two = kSqliteDialect;
-    version_two.money = "TEXT";
-    std::string script = CreateSchemaVersionTable(version_two) + ";";
-    for (const Migration& migration : WarehouseMigrations()) {
-      if (migration.version > 2) continue;
-      for (const std::string& statement : migration.statements(version_two)) {
-        script += statement + ";";
-      }
-      script += "INSERT INTO schema_version VALUES (" +
-                std::to_string(migration.version) + ", 'old', '2026-01-01 00:00:00');";
-    }
-    script +=
-        "INSERT INTO daily_metrics (source, date, revenue, orders) VALUES "
-        "('a.csv', '2011-12-08', '9.9900', 1), ('a.csv', '2011-12-09', "
-        "'7308391.5540', 2), ('a.csv', '2011-12-10', '-0.0001', 3), "
-        "('a.csv', '2011-12-11', '274877906943.9999', 4), "
-        "('a.csv', '2011-12-12', NULL, 5);"
-        "INSERT INTO forecasts VALUES ('a.csv', 'm1', '2011-12-10', 1, '184349.2800', "
-        "617.5);";
-    ASSERT_EQ(sqlite3_exec(db, script.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db);
-    sqlite3_close(db);
-  }
+  WriteVersionTwoDatabase(
+      path,
+      "INSERT INTO daily_metrics (source, date, revenue, orders) VALUES "
+      "('a.csv', '2011-12-08', '9.9900', 1), ('a.csv', '2011-12-09', "
+      "'7308391.5540', 2), ('a.csv', '2011-12-10', '-0.0001', 3), "
+      "('a.csv', '2011-12-11', '274877906943.9999', 4), "
+      "('a.csv', '2011-12-12', NULL, 5), ('a.csv', '2011-12-13', '12.0000', 6), "
+      "('a.csv', '2011-12-14', 'x.0001', 7);"
+      "INSERT INTO forecasts VALUES ('a.csv', 'm1', '2011-12-10', 1, '184349.2800', "
+      "617.5);"
+      "INSERT INTO order_lines VALUES ('a.csv', 0, '536365', '85123A', 'HEART', 6, "
+      "'2010-12-01 08:26:00', '2.5500', '17850', 'United Kingdom', '15.3000'), "
+      "('a.csv', 1, '536366', '22633', 'WARMER', 5, '2010-12-01 08:28:00', "
+      "'100000000000.0000', NULL, 'France', '500000000000.0000');"
+      "INSERT INTO customer_metrics (source, customer_id, revenue, monetary, tier) "
+      "VALUES ('a.csv', '17850', '15.3000', '15.3000', 'VIP');"
+      "CREATE VIEW big_lines AS SELECT country, revenue FROM order_lines "
+      "WHERE revenue > 100;"
+      "CREATE INDEX my_lines_by_country ON order_lines (country);"
+      "CREATE TABLE audit (day TEXT);"
+      "CREATE TRIGGER my_daily_audit AFTER INSERT ON daily_metrics BEGIN "
+      "INSERT INTO audit VALUES (new.date); END;");
   auto opened = OpenWarehouse("sqlite://" + path);
   ASSERT_OK(opened.status());
   Warehouse& warehouse = **opened;
@@ -163,17 +183,67 @@ TEST(SqliteWarehouseTest, AVersionTwoDatabaseGetsItsMoneyAsExactNumbers) {
   EXPECT_THAT(
       QueryRows(warehouse,
                 "SELECT date, revenue, typeof(revenue), orders FROM daily_metrics "
-                "ORDER BY revenue DESC, date"),
+                "WHERE typeof(revenue) != 'text' ORDER BY revenue DESC, date"),
       ElementsAre("2011-12-11|274877906943.9999|real|4", "2011-12-09|7308391.5540|real|2",
-                  "2011-12-08|9.9900|real|1", "2011-12-10|-0.0001|real|3",
-                  "2011-12-12|NULL|null|5"));
+                  "2011-12-13|12.0000|integer|6", "2011-12-08|9.9900|real|1",
+                  "2011-12-10|-0.0001|real|3", "2011-12-12|NULL|null|5"));
+  // Text that is not an amount is kept as it was.
+  EXPECT_THAT(QueryRows(warehouse, "SELECT revenue FROM daily_metrics WHERE orders = 7"),
+              ElementsAre("x.0001"));
   EXPECT_THAT(QueryRows(warehouse, "SELECT revenue, orders FROM forecasts"),
               ElementsAre("184349.2800|617.5"));
-  // The unique index came through the rebuild.
   EXPECT_THAT(QueryRows(warehouse,
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                        "name = 'daily_metrics_source_date'"),
-              ElementsAre("1"));
+                        "SELECT row_index, unit_price, typeof(unit_price), revenue, "
+                        "customer_id FROM order_lines ORDER BY row_index"),
+              ElementsAre("0|2.5500|real|15.3000|17850",
+                          "1|100000000000.0000|integer|500000000000.0000|NULL"));
+  EXPECT_THAT(
+      QueryRows(warehouse, "SELECT revenue, monetary, tier FROM customer_metrics"),
+      ElementsAre("15.3000|15.3000|VIP"));
+  // The view reads the new table, and compares numbers: 15.3 > 100 is false.
+  EXPECT_THAT(QueryRows(warehouse, "SELECT country FROM big_lines"),
+              ElementsAre("France"));
+  EXPECT_THAT(QueryRows(warehouse,
+                        "SELECT type, name, tbl_name FROM sqlite_master WHERE name IN "
+                        "('daily_metrics_source_date', 'my_lines_by_country', "
+                        "'my_daily_audit') ORDER BY name"),
+              ElementsAre("index|daily_metrics_source_date|daily_metrics",
+                          "trigger|my_daily_audit|daily_metrics",
+                          "index|my_lines_by_country|order_lines"));
+  EXPECT_THAT(
+      QueryRows(warehouse,
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE '%before_v3%'"),
+      ElementsAre("0"));
+}
+
+// A fractional amount a double cannot hold exactly stops the conversion: the open fails
+// naming why, and the database is left as it was.
+TEST(SqliteWarehouseTest, AVersionTwoAmountThatCannotBeConvertedExactlyStopsTheOpen) {
+  TempDir dir;
+  const std::string path = (dir.path() / "w.db").string();
+  WriteVersionTwoDatabase(path,
+                          "INSERT INTO daily_metrics (source, date, revenue) VALUES "
+                          "('a.csv', '2011-12-08', '274877906944.0001');");
+  auto opened = OpenWarehouse("sqlite://" + path);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_THAT(opened.status().message(),
+              HasSubstr("a fractional amount of 274877906944 or more cannot be held "
+                        "exactly as a number in SQLite"));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* select = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT (SELECT max(version) FROM schema_version), "
+                               "revenue, typeof(revenue) FROM daily_metrics",
+                               -1, &select, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(select), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(select, 0), 2);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(select, 1)),
+               "274877906944.0001");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(select, 2)), "text");
+  sqlite3_finalize(select);
+  sqlite3_close(db);
 }
 
 TEST(SqliteWarehouseTest, TwoConnectionsOpeningANewDatabaseMigrateItOnce) {
