@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "ingest/mapped_file.h"
 
 namespace {
 
@@ -26,6 +27,7 @@ void PreferPassiveOpenMpWaiting() {
 
 int main(int argc, char** argv) {
   PreferPassiveOpenMpWaiting();
+  storepulse::ingest::ExitCleanlyWhenAMappedFileFails();
   // Blocks of 1 MiB and more come straight from the kernel and go back to it when freed.
   // glibc otherwise raises this threshold as the program frees big blocks, and then keeps
   // the per-chunk buffers of a big read in its arenas after they are merged: at 100 M

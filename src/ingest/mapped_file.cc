@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -71,6 +72,27 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 
 MappedFile::~MappedFile() {
   if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+}
+
+namespace {
+
+void ReportMappedFileFailure(int) {
+  // Only async-signal-safe calls: write and _exit.
+  static constexpr char kMessage[] =
+      "storepulse: error: an input file could not be read: it shrank while being read "
+      "(another program truncated or rewrote it in place) or its disk failed. Files "
+      "already written are complete; run again once the input is.\n";
+  (void)!::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  ::_exit(1);
+}
+
+}  // namespace
+
+void ExitCleanlyWhenAMappedFileFails() {
+  struct sigaction action {};
+  action.sa_handler = &ReportMappedFileFailure;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGBUS, &action, nullptr);
 }
 
 }  // namespace storepulse::ingest

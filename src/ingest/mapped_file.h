@@ -42,4 +42,12 @@ class MappedFile {
   bool populated_ = true;
 };
 
+// A mapped file that shrinks while mapped (another program truncates it or rewrites it
+// in place) or whose disk fails makes the next read of a lost page raise SIGBUS: the
+// read cannot go on. Installed once by a program that maps its inputs, this handler
+// says so on stderr and exits with status 1, instead of dying with a core dump. Files
+// already published are whole (written aside, then renamed) and an open warehouse
+// transaction rolls back, so nothing stored is half-written.
+void ExitCleanlyWhenAMappedFileFails();
+
 }  // namespace storepulse::ingest

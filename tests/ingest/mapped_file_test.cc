@@ -1,7 +1,9 @@
 #include "ingest/mapped_file.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "test_util.h"
@@ -39,6 +41,23 @@ TEST(MappedFileTest, ReleasedPagesReadTheSameBytes) {
   file->Release(0, content.size() + 4096);
   file->Release(10, 10);
   EXPECT_EQ(file->data(), content);
+}
+
+// Reading a page the file no longer has (truncated while mapped) raises SIGBUS; the
+// handler turns it into a message and exit status 1 instead of a crash.
+TEST(MappedFileDeathTest, AFileTruncatedWhileMappedExitsWithAMessage) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  testing::TempDir dir;
+  const std::string path = dir.Write("data.bin", Pattern(4 * 4096));
+  EXPECT_EXIT(
+      {
+        ExitCleanlyWhenAMappedFileFails();
+        Result<MappedFile> mapped = MappedFile::Open(path);
+        if (!mapped.ok() || ::truncate(path.c_str(), 0) != 0) std::_Exit(3);
+        const volatile char* bytes = mapped->data().data();
+        std::_Exit(bytes[3 * 4096] == 0 ? 4 : 5);
+      },
+      ::testing::ExitedWithCode(1), "shrank while being read");
 }
 
 TEST(MappedFileTest, MissingFileIsNotFound) {
