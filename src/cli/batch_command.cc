@@ -128,12 +128,13 @@ int Run(const BatchOptions& options) {
   auto day = ParseDateOption(options.date);
   if (!day.ok()) return ReportInputError(day.status());
   report_options.day = *day;
-  // Before the input is read: a bad warehouse fails at once and leaves no reports.
-  auto opened = OpenWarehouseOption(options.warehouse);
-  if (!opened.ok()) return ReportInputError(opened.status());
-  const std::unique_ptr<storage::Warehouse> warehouse = std::move(*opened);
+  // The directory first: the warehouse may be a file in it.
   if (Status created = CreateOutputDirectory(options.out_dir); !created.ok()) {
     return ReportInputError(created);
+  }
+  if (Status ready = CheckInputAndWarehouse(options.input, options.warehouse);
+      !ready.ok()) {
+    return ReportInputError(ready);
   }
   const std::filesystem::path dir(options.out_dir);
   auto log = MakeLogger(dir / "batch.log");
@@ -193,12 +194,17 @@ int Run(const BatchOptions& options) {
     }
   }
   log->info("reports written to {} ({:.3f} s)", options.out_dir, Seconds(started));
-  if (warehouse != nullptr) {
-    Status stored =
-        StoreInWarehouse(warehouse.get(), options.input, *ingested, context, *log);
+  std::string warehouse_url;
+  if (options.warehouse != "none") {
+    Status stored = [&]() -> Status {
+      SP_ASSIGN_OR_RETURN(const auto warehouse, OpenWarehouseOption(options.warehouse));
+      warehouse_url = warehouse->url();
+      return StoreInWarehouse(warehouse.get(), options.input, *ingested, context, *log);
+    }();
     if (!stored.ok()) {
-      log->error("warehouse {}: {}", warehouse->url(), stored.message());
-      return ReportInputError(WarehouseOptionError(options.warehouse, stored));
+      const Status error = WarehouseOptionError(options.warehouse, stored);
+      log->error("{}", error.message());
+      return ReportInputError(error);
     }
     log->info("warehouse loaded ({:.3f} s)", Seconds(started));
   }
@@ -211,12 +217,12 @@ int Run(const BatchOptions& options) {
   fmt::print("Reports in {}/: ", options.out_dir);
   for (const OutputFile& output : kOutputs) fmt::print("{} ", output.file);
   fmt::print("quarantine.csv batch.log\n");
-  if (warehouse != nullptr) {
+  if (!warehouse_url.empty()) {
     fmt::print(
         "Warehouse: {} (tables order_lines, quarantine, daily_metrics, "
         "customer_metrics, product_metrics, country_metrics, cohort_retention, "
         "batch_runs).\n",
-        warehouse->url());
+        warehouse_url);
   }
   fmt::print("Done in {:.2f} s.\n", Seconds(started));
   log->info("batch finished in {:.3f} s", Seconds(started));

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/progress.h"
+#include "ingest/mapped_file.h"
 #include "storage/warehouse_url.h"
 
 namespace storepulse::cli {
@@ -56,6 +57,11 @@ Status CreateOutputDirectory(const std::string& dir) {
   return Status::Ok();
 }
 
+Status CheckInputAndWarehouse(const std::string& input, const std::string& url) {
+  SP_RETURN_IF_ERROR(ingest::MappedFile::CheckReadable(input));
+  return OpenWarehouseOption(url).status();
+}
+
 Result<std::unique_ptr<storage::Warehouse>> OpenWarehouseOption(const std::string& url) {
   if (url == "none") return std::unique_ptr<storage::Warehouse>();
   auto opened = storage::OpenWarehouse(url);
@@ -64,9 +70,12 @@ Result<std::unique_ptr<storage::Warehouse>> OpenWarehouseOption(const std::strin
 }
 
 Status WarehouseOptionError(const std::string& url, const Status& status) {
-  return Status(
-      status.code(),
-      fmt::format("--warehouse {}: {}", storage::RedactPassword(url), status.message()));
+  const std::string shown = storage::RedactPassword(url);
+  if (status.message().find(shown) != std::string::npos) {
+    return Status(status.code(), "--warehouse: " + status.message());
+  }
+  return Status(status.code(),
+                fmt::format("--warehouse {}: {}", shown, status.message()));
 }
 
 }  // namespace storepulse::cli

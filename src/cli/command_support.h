@@ -31,14 +31,21 @@ Result<std::optional<int64_t>> ParseDateOption(const std::string& text);
 // Creates `dir` and its parents; IOError naming --out when it cannot.
 Status CreateOutputDirectory(const std::string& dir);
 
-// The warehouse `url` names, opened (created, migrated, connected to), or null for
-// "none". Commands open it before their work, so that a wrong URL, an unreachable server
-// or a bad password fails at once rather than after minutes of reading. Errors as
-// WarehouseOptionError.
+// Checks what a command that reads `input` and stores into the warehouse `url` ("none":
+// no warehouse) needs, before its work: that the input opens, then that the warehouse
+// opens (created, migrated, connected to). A missing file, a wrong URL, an unreachable
+// server or a bad password thus fails at once rather than after minutes of reading, and
+// nothing is written; the input is checked first so that a run refused for it does not
+// create or migrate a warehouse. The warehouse is closed again: a connection left idle
+// through a long run could be dropped by the server; OpenWarehouseOption opens it when
+// the command stores. Errors as WarehouseOptionError for the warehouse.
+Status CheckInputAndWarehouse(const std::string& input, const std::string& url);
+
+// The warehouse `url` names, opened, or null for "none". Errors as WarehouseOptionError.
 Result<std::unique_ptr<storage::Warehouse>> OpenWarehouseOption(const std::string& url);
 
-// `status` as an error of the --warehouse option: "--warehouse URL: message", the URL
-// without its password.
+// `status` as an error of the --warehouse option: "--warehouse URL: message" (the URL
+// without its password; "--warehouse: message" when the message names it already).
 Status WarehouseOptionError(const std::string& url, const Status& status);
 
 }  // namespace storepulse::cli

@@ -81,9 +81,10 @@ int Run(const TrainCommandOptions& options) {
         Status::IOError(fmt::format("--models {}: cannot create directory: {}",
                                     options.models_dir, error.message())));
   }
-  auto opened = OpenWarehouseOption(options.warehouse);
-  if (!opened.ok()) return ReportInputError(opened.status());
-  const std::unique_ptr<storage::Warehouse> warehouse = std::move(*opened);
+  if (Status ready = CheckInputAndWarehouse(options.input, options.warehouse);
+      !ready.ok()) {
+    return ReportInputError(ready);
+  }
   auto ingested = ReadInput(options.input, options.threads);
   if (!ingested.ok()) return ReportInputError(ingested.status());
 
@@ -121,7 +122,10 @@ int Run(const TrainCommandOptions& options) {
   }
   fmt::print(" evaluation.json\n");
 
-  if (warehouse != nullptr) {
+  if (options.warehouse != "none") {
+    auto opened = OpenWarehouseOption(options.warehouse);
+    if (!opened.ok()) return ReportInputError(opened.status());
+    const std::unique_ptr<storage::Warehouse> warehouse = std::move(*opened);
     auto stored = ml::StoreTraining(*warehouse, *report);
     if (!stored.ok()) {
       return ReportInputError(WarehouseOptionError(options.warehouse, stored.status()));

@@ -14,7 +14,10 @@
 
 namespace storepulse::ingest {
 
-Result<MappedFile> MappedFile::Open(const std::string& path, size_t populate_bytes) {
+namespace {
+
+// A descriptor of the regular file at `path`, and its size.
+Result<int> OpenRegularFile(const std::string& path, size_t* size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
@@ -27,7 +30,22 @@ Result<MappedFile> MappedFile::Open(const std::string& path, size_t populate_byt
     ::close(fd);
     return Status::IOError(fmt::format("{}: not a regular file", path));
   }
-  const size_t size = static_cast<size_t>(info.st_size);
+  *size = static_cast<size_t>(info.st_size);
+  return fd;
+}
+
+}  // namespace
+
+Status MappedFile::CheckReadable(const std::string& path) {
+  size_t size = 0;
+  SP_ASSIGN_OR_RETURN(const int fd, OpenRegularFile(path, &size));
+  ::close(fd);
+  return Status::Ok();
+}
+
+Result<MappedFile> MappedFile::Open(const std::string& path, size_t populate_bytes) {
+  size_t size = 0;
+  SP_ASSIGN_OR_RETURN(const int fd, OpenRegularFile(path, &size));
   if (size == 0) {
     ::close(fd);
     return MappedFile(nullptr, 0, true);
@@ -76,8 +94,15 @@ MappedFile::~MappedFile() {
 
 namespace {
 
-void ReportMappedFileFailure(int) {
-  // Only async-signal-safe calls: write and _exit.
+void ReportMappedFileFailure(int signal, siginfo_t* info, void*) {
+  // Only async-signal-safe calls: signal, raise, write and _exit.
+  if (info->si_code != BUS_ADRERR && info->si_code != BUS_OBJERR) {
+    // Not a lost page of a mapped file (a misaligned access, a signal sent with kill):
+    // the default action, core dump included.
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+    return;
+  }
   static constexpr char kMessage[] =
       "storepulse: error: an input file could not be read: it shrank while being read "
       "(another program truncated or rewrote it in place) or its disk failed. Files "
@@ -90,7 +115,8 @@ void ReportMappedFileFailure(int) {
 
 void ExitCleanlyWhenAMappedFileFails() {
   struct sigaction action {};
-  action.sa_handler = &ReportMappedFileFailure;
+  action.sa_sigaction = &ReportMappedFileFailure;
+  action.sa_flags = SA_SIGINFO;
   sigemptyset(&action.sa_mask);
   ::sigaction(SIGBUS, &action, nullptr);
 }

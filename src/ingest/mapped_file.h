@@ -18,6 +18,9 @@ class MappedFile {
   static constexpr size_t kPopulateBytes = size_t{256} << 20;
   static Result<MappedFile> Open(const std::string& path,
                                  size_t populate_bytes = kPopulateBytes);
+  // Whether Open would find a readable regular file at `path` (errors as Open's), without
+  // reading it: for commands that check their inputs before other work.
+  static Status CheckReadable(const std::string& path);
 
   MappedFile(MappedFile&& other) noexcept;
   MappedFile& operator=(MappedFile&& other) noexcept;
@@ -45,9 +48,11 @@ class MappedFile {
 // A mapped file that shrinks while mapped (another program truncates it or rewrites it
 // in place) or whose disk fails makes the next read of a lost page raise SIGBUS: the
 // read cannot go on. Installed once by a program that maps its inputs, this handler
-// says so on stderr and exits with status 1, instead of dying with a core dump. Files
-// already published are whole (written aside, then renamed) and an open warehouse
-// transaction rolls back, so nothing stored is half-written.
+// says so on stderr and exits with status 1, instead of dying with a core dump (other
+// SIGBUS causes keep the default action). Files already published are whole (written
+// aside, then renamed; one being written is left beside its target as NAME.tmp.*), and
+// a warehouse load in progress rolls back (its run stays 'running' until the next run
+// of the same input marks it failed).
 void ExitCleanlyWhenAMappedFileFails();
 
 }  // namespace storepulse::ingest

@@ -94,15 +94,16 @@ std::vector<std::string> StoreSqliteMoneyAsNumbers(const Dialect& dialect) {
           "CASE WHEN {0} THEN (CASE WHEN {1} % 10000 = 0 THEN {1} / 10000 ELSE {1} / "
           "10000.0 END) ELSE {2} END",
           amount, units, quoted));
-      inexact.push_back(fmt::format("({} AND {} % 10000 != 0 AND abs({}) >= {})", amount,
-                                    units, units, kSqliteMoneyLimitUnits));
+      // Converted, a fractional amount is a real and a whole one an integer.
+      inexact.push_back(fmt::format("(typeof({0}) = 'real' AND abs({0}) >= {1})", quoted,
+                                    kSqliteMoneyLimitUnits / Money::kUnitsPerCurrency));
     }
-    statements.push_back(
-        fmt::format("INSERT INTO temp.money_check SELECT 1 FROM {} WHERE {}", old_name,
-                    fmt::join(inexact, " OR ")));
     statements.push_back(fmt::format("INSERT INTO \"{}\" ({}) SELECT {} FROM {}",
                                      table.name, fmt::join(columns, ", "),
                                      fmt::join(values, ", "), old_name));
+    statements.push_back(
+        fmt::format("INSERT INTO temp.money_check SELECT 1 FROM \"{}\" WHERE {}",
+                    table.name, fmt::join(inexact, " OR ")));
     statements.push_back("DROP TABLE " + old_name);
   }
   statements.push_back("DROP TABLE temp.money_check");

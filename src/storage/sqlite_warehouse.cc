@@ -1,7 +1,10 @@
 #include "storage/sqlite_warehouse.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -113,6 +116,9 @@ class SqliteWarehouse final : public Warehouse {
     std::string sql;
   };
   Result<std::vector<SchemaObject>> IndexesAndTriggers();
+  // The columns of each of the schema's tables, as the database has them (none for a
+  // table it does not have yet).
+  Result<std::map<std::string, std::vector<std::string>>> ColumnsOfTables();
   // Creates those of `objects` that no longer exist.
   Status RecreateMissing(const std::vector<SchemaObject>& objects);
   Status ReplaceSource(const BatchLoad& load);
@@ -175,6 +181,7 @@ Status SqliteWarehouse::Migrate() {
     // they name the new table; the indexes and triggers a user added to it go with the
     // old one and are created again afterwards.
     SP_ASSIGN_OR_RETURN(const auto user_objects, IndexesAndTriggers());
+    SP_ASSIGN_OR_RETURN(const auto columns_before, ColumnsOfTables());
     SP_RETURN_IF_ERROR(db_.Exec("PRAGMA legacy_alter_table = ON"));
     for (const Migration& migration : WarehouseMigrations()) {
       if (migration.version <= version) continue;
@@ -186,6 +193,24 @@ Status SqliteWarehouse::Migrate() {
       SP_RETURN_IF_ERROR(db_.Run(record, "recording schema version"));
     }
     SP_RETURN_IF_ERROR(db_.Exec("PRAGMA legacy_alter_table = OFF"));
+    // A rebuild copies the schema's columns: one a user added would be lost.
+    SP_ASSIGN_OR_RETURN(const auto columns_after, ColumnsOfTables());
+    for (const auto& [table, columns] : columns_before) {
+      std::vector<std::string> lost;
+      for (const std::string& column : columns) {
+        const auto& kept = columns_after.at(table);
+        if (std::find(kept.begin(), kept.end(), column) == kept.end()) {
+          lost.push_back(column);
+        }
+      }
+      if (!lost.empty()) {
+        return Status::InvalidArgument(fmt::format(
+            "{}: updating the schema to version {} rebuilds table {}, which has columns "
+            "storepulse does not know ({}): they would be lost. Move them to a table of "
+            "your own, then open the warehouse again; nothing was changed",
+            url_, LatestSchemaVersion(), table, fmt::join(lost, ", ")));
+      }
+    }
     SP_RETURN_IF_ERROR(RecreateMissing(user_objects));
     return db_.Exec("COMMIT");
   }();
@@ -213,6 +238,26 @@ Result<std::vector<SqliteWarehouse::SchemaObject>> SqliteWarehouse::IndexesAndTr
   }
   if (rc != SQLITE_DONE) return db_.Error(rc, "listing indexes and triggers");
   return objects;
+}
+
+Result<std::map<std::string, std::vector<std::string>>>
+SqliteWarehouse::ColumnsOfTables() {
+  SP_ASSIGN_OR_RETURN(SqliteStatement select,
+                      db_.Prepare("SELECT name FROM pragma_table_info(?1)"));
+  std::map<std::string, std::vector<std::string>> columns;
+  for (const TableSpec& table : WarehouseTables()) {
+    const std::string name(table.name);
+    SP_RETURN_IF_ERROR(db_.BindText(select, 1, name));
+    std::vector<std::string>& names = columns[name];
+    int rc;
+    while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+      names.emplace_back(
+          reinterpret_cast<const char*>(sqlite3_column_text(select.get(), 0)));
+    }
+    sqlite3_reset(select.get());
+    if (rc != SQLITE_DONE) return db_.Error(rc, "listing the columns of " + name);
+  }
+  return columns;
 }
 
 Status SqliteWarehouse::RecreateMissing(const std::vector<SchemaObject>& objects) {

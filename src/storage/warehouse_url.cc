@@ -73,21 +73,34 @@ Status CheckHosts(std::string_view hosts, const std::string& display) {
 
 std::string RedactPassword(std::string_view url) {
   const size_t scheme_end = url.find(kSchemeSeparator);
-  if (scheme_end == std::string_view::npos) return std::string(url);
+  if (scheme_end == std::string_view::npos) {
+    // Not a URL: perhaps a libpq connection string ("host=h password=p") or a mistyped
+    // URL ("postgresql:/u:p@h/db"); either may hold a password.
+    if (Lowercase(url).find("password") != std::string::npos) {
+      return "(not shown: it names a password)";
+    }
+    const size_t at = url.rfind('@');
+    const size_t colon = url.find(':');
+    if (at == std::string_view::npos || colon == std::string_view::npos || colon > at) {
+      return std::string(url);
+    }
+    std::string redacted(url.substr(0, colon + 1));
+    redacted += "...";
+    redacted.append(url.substr(at));
+    return redacted;
+  }
   const size_t rest_begin = scheme_end + kSchemeSeparator.size();
   const size_t query_begin = url.find('?', rest_begin);
   const std::string_view before_query = url.substr(0, query_begin);
-  // The authority ends at the first '/' or '?' (RFC 3986: user info must percent-encode
-  // them); its user info ends at its last '@'.
-  const std::string_view authority =
-      before_query.substr(rest_begin, before_query.find('/', rest_begin) - rest_begin);
-  const size_t at = authority.rfind('@');
+  // The user info ends at the last '@' before the query: RFC 3986 wants '/' in a
+  // password percent-encoded, but one typed as is must not show either.
+  const size_t at = before_query.rfind('@');
   std::string redacted;
-  if (at != std::string_view::npos) {
-    const std::string_view user_info = authority.substr(0, at);
+  if (at != std::string_view::npos && at >= rest_begin) {
+    const std::string_view user_info = before_query.substr(rest_begin, at - rest_begin);
     redacted.append(url.substr(0, rest_begin));
     redacted.append(user_info.substr(0, user_info.find(':')));
-    redacted.append(before_query.substr(rest_begin + at));
+    redacted.append(before_query.substr(at));
   } else {
     redacted.append(before_query);
   }

@@ -23,7 +23,7 @@ struct WarehouseUrl {
 Result<WarehouseUrl> ParseWarehouseUrl(std::string_view url);
 
 // `url` without the password of its user info ("user:secret@") or of a password=
-// parameter.
+// parameter; text that is not a URL is shown only if it names no password.
 std::string RedactPassword(std::string_view url);
 
 }  // namespace storepulse::storage

@@ -116,8 +116,9 @@ TEST_F(ReportBatchTest, BatchWritesEveryFileAndTheWarehouseTwiceWithoutDuplicate
             std::string::npos);
 }
 
-// The warehouse is opened before the input is read: a bad one fails at once, naming the
-// option (without its password), and no reports are computed or written.
+// The input and the warehouse are checked before the input is read: a bad warehouse
+// fails at once, naming the option (without its password), and no reports are computed
+// or written; a missing input is refused without creating the warehouse.
 TEST_F(ReportBatchTest, BatchRefusesABadWarehouseBeforeReadingTheInput) {
   const std::filesystem::path input = dir_ / "orders.csv";
   std::ofstream(input) << "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,"
@@ -127,28 +128,37 @@ TEST_F(ReportBatchTest, BatchRefusesABadWarehouseBeforeReadingTheInput) {
   const std::filesystem::path out = dir_ / "out";
   struct Case {
     std::string url;
-    std::string named;  // how the message names the option
+    std::string named;  // what the message says
   };
   for (const Case& bad : {
-           Case{"mysql://x/y", "--warehouse mysql://x/y: unknown warehouse URL scheme"},
+           Case{"mysql://x/y", "unknown warehouse URL scheme 'mysql' in 'mysql://x/y'"},
            Case{"postgresql://analyst:hunter2@127.0.0.1:1/shop",
-                "--warehouse postgresql://analyst@127.0.0.1:1/shop: cannot connect"},
+                "cannot connect to postgresql://analyst@127.0.0.1:1/shop"},
            Case{"sqlite://" + (dir_ / "missing" / "w.db").string(),
-                "--warehouse sqlite://" + (dir_ / "missing" / "w.db").string()},
+                "cannot open SQLite database '" + (dir_ / "missing" / "w.db").string()},
        }) {
     const CliRun run = RunCli("batch --input " + input.string() + " --out " +
                               out.string() + " --warehouse '" + bad.url + "'");
     EXPECT_EQ(run.exit_code, 2) << bad.url << ": " << run.out;
+    EXPECT_NE(run.out.find("error: --warehouse"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find(bad.named), std::string::npos) << run.out;
     EXPECT_EQ(run.out.find("hunter2"), std::string::npos) << run.out;
     EXPECT_FALSE(std::filesystem::exists(out / "daily_metrics.json")) << bad.url;
   }
-  // The same input with a good warehouse goes through.
-  const CliRun good =
-      RunCli("batch --input " + input.string() + " --out " + out.string() +
-             " --warehouse sqlite://" + (dir_ / "w.db").string());
+  // A missing input is refused before the warehouse is created.
+  const std::string warehouse = (out / "w.db").string();
+  const CliRun missing =
+      RunCli("batch --input " + (dir_ / "none.csv").string() + " --out " + out.string() +
+             " --warehouse sqlite://" + warehouse);
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+  EXPECT_NE(missing.out.find("none.csv: no such file"), std::string::npos) << missing.out;
+  EXPECT_FALSE(std::filesystem::exists(warehouse));
+  // The same input with a good warehouse goes through, the warehouse inside --out.
+  const CliRun good = RunCli("batch --input " + input.string() + " --out " +
+                             out.string() + " --warehouse sqlite://" + warehouse);
   EXPECT_EQ(good.exit_code, 0) << good.out;
   EXPECT_TRUE(std::filesystem::exists(out / "daily_metrics.json"));
+  EXPECT_TRUE(std::filesystem::exists(warehouse));
 }
 
 }  // namespace

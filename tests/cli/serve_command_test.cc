@@ -120,7 +120,7 @@ TEST(ServeCommandTest, BadOptionsExitTwoNamingThem) {
     const CliRun bad_url =
         RunCli(std::string("serve --port 0 --warehouse '") + url + "'");
     EXPECT_EQ(bad_url.exit_code, 2) << url;
-    EXPECT_THAT(bad_url.out, HasSubstr("--warehouse ")) << url;
+    EXPECT_THAT(bad_url.out, HasSubstr("error: --warehouse")) << url;
     EXPECT_THAT(bad_url.out, Not(HasSubstr("hunter2"))) << url;
   }
 

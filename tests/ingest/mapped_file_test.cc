@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <csignal>
+
 #include <cstdlib>
 #include <string>
 
@@ -58,6 +60,19 @@ TEST(MappedFileDeathTest, AFileTruncatedWhileMappedExitsWithAMessage) {
         std::_Exit(bytes[3 * 4096] == 0 ? 4 : 5);
       },
       ::testing::ExitedWithCode(1), "shrank while being read");
+}
+
+// A SIGBUS that is not a lost page (here one sent by the process itself) keeps the
+// default action rather than the message.
+TEST(MappedFileDeathTest, OtherBusErrorsKeepTheDefaultAction) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        ExitCleanlyWhenAMappedFileFails();
+        ::raise(SIGBUS);
+        std::_Exit(4);
+      },
+      ::testing::KilledBySignal(SIGBUS), "");
 }
 
 TEST(MappedFileTest, MissingFileIsNotFound) {

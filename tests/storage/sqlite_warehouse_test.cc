@@ -147,6 +147,26 @@ void WriteVersionTwoDatabase(const std::string& path, const std::string& extra_s
   sqlite3_close(db);
 }
 
+// The first row `sql` gives on the database at `path`, read with SQLite itself (not
+// through a warehouse, which would migrate it), each column as text.
+std::vector<std::string> RawRow(const std::string& path, const std::string& sql) {
+  std::vector<std::string> row;
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* select = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &select, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  if (select != nullptr && sqlite3_step(select) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(select); ++i) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(select, i));
+      row.emplace_back(text == nullptr ? "NULL" : text);
+    }
+  }
+  sqlite3_finalize(select);
+  sqlite3_close(db);
+  return row;
+}
+
 // Opening a version-2 database converts every amount to a number, exactly, and keeps
 // the rest of its rows, the user's views (now reading numbers) and the indexes and
 // triggers the user added to the rebuilt tables.
@@ -216,34 +236,41 @@ TEST(SqliteWarehouseTest, AVersionTwoDatabaseGetsItsMoneyAsExactNumbers) {
       ElementsAre("0"));
 }
 
-// A fractional amount a double cannot hold exactly stops the conversion: the open fails
-// naming why, and the database is left as it was.
-TEST(SqliteWarehouseTest, AVersionTwoAmountThatCannotBeConvertedExactlyStopsTheOpen) {
-  TempDir dir;
-  const std::string path = (dir.path() / "w.db").string();
-  WriteVersionTwoDatabase(path,
-                          "INSERT INTO daily_metrics (source, date, revenue) VALUES "
-                          "('a.csv', '2011-12-08', '274877906944.0001');");
-  auto opened = OpenWarehouse("sqlite://" + path);
-  ASSERT_FALSE(opened.ok());
-  EXPECT_THAT(opened.status().message(),
-              HasSubstr("a fractional amount of 274877906944 or more cannot be held "
-                        "exactly as a number in SQLite"));
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* select = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "SELECT (SELECT max(version) FROM schema_version), "
-                               "revenue, typeof(revenue) FROM daily_metrics",
-                               -1, &select, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(select), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(select, 0), 2);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(select, 1)),
-               "274877906944.0001");
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(select, 2)), "text");
-  sqlite3_finalize(select);
-  sqlite3_close(db);
+// What the conversion cannot do without losing something stops the open, naming it, and
+// leaves the database as it was: a fractional amount a double cannot hold exactly, a
+// column a user added to a table it rebuilds.
+TEST(SqliteWarehouseTest, AVersionTwoDatabaseThatCannotBeConvertedIsLeftAsItWas) {
+  struct Case {
+    std::string setup;
+    std::string message;
+    std::string check;  // one row, read back with SQLite itself
+    std::vector<std::string> row;
+  };
+  for (const Case& refused : {
+           Case{"INSERT INTO daily_metrics (source, date, revenue) VALUES "
+                "('a.csv', '2011-12-08', '274877906944.0001');",
+                "a fractional amount of 274877906944 or more cannot be held exactly as a "
+                "number in SQLite",
+                "SELECT revenue, typeof(revenue) FROM daily_metrics",
+                {"274877906944.0001", "text"}},
+           Case{"ALTER TABLE customer_metrics ADD COLUMN account_manager TEXT;"
+                "INSERT INTO customer_metrics (source, customer_id, revenue, "
+                "account_manager) VALUES ('a.csv', '17850', '15.3000', 'Ann');",
+                "rebuilds table customer_metrics, which has columns storepulse does not "
+                "know (account_manager)",
+                "SELECT account_manager, typeof(revenue) FROM customer_metrics",
+                {"Ann", "text"}},
+       }) {
+    TempDir dir;
+    const std::string path = (dir.path() / "w.db").string();
+    WriteVersionTwoDatabase(path, refused.setup);
+    auto opened = OpenWarehouse("sqlite://" + path);
+    ASSERT_FALSE(opened.ok()) << refused.message;
+    EXPECT_THAT(opened.status().message(), HasSubstr(refused.message));
+    EXPECT_EQ(RawRow(path, refused.check), refused.row);
+    EXPECT_THAT(RawRow(path, "SELECT max(version) FROM schema_version"),
+                ElementsAre("2"));
+  }
 }
 
 TEST(SqliteWarehouseTest, TwoConnectionsOpeningANewDatabaseMigrateItOnce) {

@@ -45,6 +45,12 @@ TEST(WarehouseUrlTest, RedactPasswordDropsUserInfoAndQueryPasswords) {
             "postgresql://h/db?user=u&sslmode=require");
   EXPECT_EQ(RedactPassword("postgresql://h/db?password=p"), "postgresql://h/db");
   EXPECT_EQ(RedactPassword("sqlite:///tmp/a@b:c.db"), "sqlite:///tmp/a@b:c.db");
+  // A '/' typed in a password, a URL missing a slash, a libpq connection string.
+  EXPECT_EQ(RedactPassword("postgresql://u:sec/ret@h/db"), "postgresql://u@h/db");
+  EXPECT_EQ(RedactPassword("postgresql:/u:secret@h/db"), "postgresql:...@h/db");
+  EXPECT_EQ(RedactPassword("host=h user=u password=secret"),
+            "(not shown: it names a password)");
+  EXPECT_EQ(RedactPassword("storepulse.db"), "storepulse.db");
 }
 
 TEST(WarehouseUrlTest, UnknownSchemesAndMalformedUrlsAreInvalidArguments) {
