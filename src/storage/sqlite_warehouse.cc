@@ -118,7 +118,12 @@ class SqliteWarehouse final : public Warehouse {
   Result<std::vector<SchemaObject>> IndexesAndTriggers();
   // The columns of each of the schema's tables, as the database has them (none for a
   // table it does not have yet).
-  Result<std::map<std::string, std::vector<std::string>>> ColumnsOfTables();
+  using TableColumns = std::map<std::string, std::vector<std::string>>;
+  Result<TableColumns> ColumnsOfTables();
+  // InvalidArgument naming them when columns in `before` are missing from `after`: a
+  // step that rebuilds a table copies the schema's columns, and one a user added would
+  // be lost.
+  Status NoColumnLost(const TableColumns& before, const TableColumns& after) const;
   // Creates those of `objects` that no longer exist.
   Status RecreateMissing(const std::vector<SchemaObject>& objects);
   Status ReplaceSource(const BatchLoad& load);
@@ -193,24 +198,8 @@ Status SqliteWarehouse::Migrate() {
       SP_RETURN_IF_ERROR(db_.Run(record, "recording schema version"));
     }
     SP_RETURN_IF_ERROR(db_.Exec("PRAGMA legacy_alter_table = OFF"));
-    // A rebuild copies the schema's columns: one a user added would be lost.
     SP_ASSIGN_OR_RETURN(const auto columns_after, ColumnsOfTables());
-    for (const auto& [table, columns] : columns_before) {
-      std::vector<std::string> lost;
-      for (const std::string& column : columns) {
-        const auto& kept = columns_after.at(table);
-        if (std::find(kept.begin(), kept.end(), column) == kept.end()) {
-          lost.push_back(column);
-        }
-      }
-      if (!lost.empty()) {
-        return Status::InvalidArgument(fmt::format(
-            "{}: updating the schema to version {} rebuilds table {}, which has columns "
-            "storepulse does not know ({}): they would be lost. Move them to a table of "
-            "your own, then open the warehouse again; nothing was changed",
-            url_, LatestSchemaVersion(), table, fmt::join(lost, ", ")));
-      }
-    }
+    SP_RETURN_IF_ERROR(NoColumnLost(columns_before, columns_after));
     SP_RETURN_IF_ERROR(RecreateMissing(user_objects));
     return db_.Exec("COMMIT");
   }();
@@ -240,11 +229,10 @@ Result<std::vector<SqliteWarehouse::SchemaObject>> SqliteWarehouse::IndexesAndTr
   return objects;
 }
 
-Result<std::map<std::string, std::vector<std::string>>>
-SqliteWarehouse::ColumnsOfTables() {
+Result<SqliteWarehouse::TableColumns> SqliteWarehouse::ColumnsOfTables() {
   SP_ASSIGN_OR_RETURN(SqliteStatement select,
                       db_.Prepare("SELECT name FROM pragma_table_info(?1)"));
-  std::map<std::string, std::vector<std::string>> columns;
+  TableColumns columns;
   for (const TableSpec& table : WarehouseTables()) {
     const std::string name(table.name);
     SP_RETURN_IF_ERROR(db_.BindText(select, 1, name));
@@ -258,6 +246,27 @@ SqliteWarehouse::ColumnsOfTables() {
     if (rc != SQLITE_DONE) return db_.Error(rc, "listing the columns of " + name);
   }
   return columns;
+}
+
+Status SqliteWarehouse::NoColumnLost(const TableColumns& before,
+                                     const TableColumns& after) const {
+  for (const auto& [table, columns] : before) {
+    const std::vector<std::string>& kept = after.at(table);
+    std::vector<std::string> lost;
+    for (const std::string& column : columns) {
+      if (std::find(kept.begin(), kept.end(), column) == kept.end()) {
+        lost.push_back(column);
+      }
+    }
+    if (!lost.empty()) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: updating the schema to version {} rebuilds table {}, which has columns "
+          "storepulse does not know ({}): they would be lost. Move them to a table of "
+          "your own, then open the warehouse again; nothing was changed",
+          url_, LatestSchemaVersion(), table, fmt::join(lost, ", ")));
+    }
+  }
+  return Status::Ok();
 }
 
 Status SqliteWarehouse::RecreateMissing(const std::vector<SchemaObject>& objects) {
