@@ -22,6 +22,7 @@
 #include "ingest/mapped_file.h"
 #include "storage/analytics_rows.h"
 #include "storage/warehouse.h"
+#include "storage/warehouse_url.h"
 
 namespace storepulse::cli {
 
@@ -83,9 +84,10 @@ Result<std::string> HashInput(const std::string& path) {
 
 // Stores the run in the warehouse: the clean lines, the quarantine and every metric
 // table, replacing what an earlier run of the same input stored, in one transaction.
-Status StoreInWarehouse(storage::Warehouse* warehouse, const std::string& source,
+Status StoreInWarehouse(const std::string& url, const std::string& source,
                         const ingest::IngestResult& ingested,
                         analytics::AnalyticsContext& context, spdlog::logger& log) {
+  SP_ASSIGN_OR_RETURN(auto warehouse, storage::OpenWarehouse(url));
   SP_ASSIGN_OR_RETURN(const std::string hash, HashInput(source));
   SP_ASSIGN_OR_RETURN(const int64_t run, warehouse->BeginRun(source, hash));
   storage::BatchLoad load;
@@ -194,13 +196,10 @@ int Run(const BatchOptions& options) {
     }
   }
   log->info("reports written to {} ({:.3f} s)", options.out_dir, Seconds(started));
-  std::string warehouse_url;
   if (options.warehouse != "none") {
-    Status stored = [&]() -> Status {
-      SP_ASSIGN_OR_RETURN(const auto warehouse, OpenWarehouseOption(options.warehouse));
-      warehouse_url = warehouse->url();
-      return StoreInWarehouse(warehouse.get(), options.input, *ingested, context, *log);
-    }();
+    // Opened again, not kept open from the check: see CheckInputAndWarehouse.
+    Status stored =
+        StoreInWarehouse(options.warehouse, options.input, *ingested, context, *log);
     if (!stored.ok()) {
       const Status error = WarehouseOptionError(options.warehouse, stored);
       log->error("{}", error.message());
@@ -217,12 +216,12 @@ int Run(const BatchOptions& options) {
   fmt::print("Reports in {}/: ", options.out_dir);
   for (const OutputFile& output : kOutputs) fmt::print("{} ", output.file);
   fmt::print("quarantine.csv batch.log\n");
-  if (!warehouse_url.empty()) {
+  if (options.warehouse != "none") {
     fmt::print(
         "Warehouse: {} (tables order_lines, quarantine, daily_metrics, "
         "customer_metrics, product_metrics, country_metrics, cohort_retention, "
         "batch_runs).\n",
-        warehouse_url);
+        storage::RedactPassword(options.warehouse));
   }
   fmt::print("Done in {:.2f} s.\n", Seconds(started));
   log->info("batch finished in {:.3f} s", Seconds(started));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "storage/metric_rows_check.h"
@@ -392,16 +393,16 @@ Status SqliteWarehouse::InsertOrderLines(const std::string& source, const Table&
     bind.Text(5, line.description);
     bind.Integer(6, line.quantity);
     bind.Text(7, timestamp_text);
-    if (!bind.Money(8, line.unit_price)) {
-      status = SqliteMoneyOutOfRange(
-          line.unit_price, fmt::format("order_lines row {}, unit_price", row + 1));
-      break;
+    for (const auto& [index, amount, column] :
+         {std::tuple{8, line.unit_price, "unit_price"},
+          std::tuple{11, lines.LineRevenue(row), "revenue"}}) {
+      if (!bind.Money(index, amount)) {
+        status = SqliteMoneyOutOfRange(
+            amount, fmt::format("order_lines row {}, {}", row + 1, column));
+        break;
+      }
     }
-    if (!bind.Money(11, lines.LineRevenue(row))) {
-      status = SqliteMoneyOutOfRange(lines.LineRevenue(row),
-                                     fmt::format("order_lines row {}, revenue", row + 1));
-      break;
-    }
+    if (!status.ok()) break;
     if (line.customer.empty()) {
       bind.Null(9);
     } else {

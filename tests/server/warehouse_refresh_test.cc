@@ -23,16 +23,16 @@ std::string WarehouseUrl(const TempDir& dir) {
   return "sqlite://" + (dir.path() / "warehouse.db").string();
 }
 
-// Generates an export of `rows` rows and runs `storepulse batch` on it into `url`.
-void BatchInto(const TempDir& dir, const std::string& name, int rows, int seed,
-               const std::string& url) {
+// Generates an export of `rows` rows and runs `storepulse batch` on it into the
+// warehouse in `dir`.
+void BatchInto(const TempDir& dir, const std::string& name, int rows, int seed) {
   const std::string csv = (dir.path() / (name + ".csv")).string();
   const CliRun generated = RunCli("generate --rows " + std::to_string(rows) + " --seed " +
                                   std::to_string(seed) + " --output " + csv);
   ASSERT_EQ(generated.exit_code, 0) << generated.out;
-  const CliRun batch =
-      RunCli("batch --input " + csv + " --out " +
-             (dir.path() / (name + "-out")).string() + " --warehouse " + url);
+  const CliRun batch = RunCli("batch --input " + csv + " --out " +
+                              (dir.path() / (name + "-out")).string() + " --warehouse " +
+                              WarehouseUrl(dir));
   ASSERT_EQ(batch.exit_code, 0) << batch.out;
 }
 
@@ -71,8 +71,7 @@ double CacheCounter(const ServerHarness& harness, const std::string& name) {
 
 TEST(WarehouseRefreshTest, ANewerBatchRunIsServedWithoutARestart) {
   TempDir dir;
-  const std::string url = WarehouseUrl(dir);
-  BatchInto(dir, "first", 3000, 1, url);
+  BatchInto(dir, "first", 3000, 1);
   ServerHarness harness(Refreshing(dir));
   harness.Start();
   const nlohmann::json before = Health(harness);
@@ -84,7 +83,7 @@ TEST(WarehouseRefreshTest, ANewerBatchRunIsServedWithoutARestart) {
   const double hits = CacheCounter(harness, "storepulse_report_cache_hits_total");
   EXPECT_GE(hits, 1);
 
-  BatchInto(dir, "second", 5000, 2, url);
+  BatchInto(dir, "second", 5000, 2);
   const nlohmann::json after = AwaitHealth(harness, [&](const nlohmann::json& health) {
     return health["warehouse"]["batch_run"].get<int64_t>() != first_run;
   });
@@ -102,8 +101,7 @@ TEST(WarehouseRefreshTest, ANewerBatchRunIsServedWithoutARestart) {
 
 TEST(WarehouseRefreshTest, UnchangedDataIsNotLoadedAgain) {
   TempDir dir;
-  const std::string url = WarehouseUrl(dir);
-  BatchInto(dir, "only", 2000, 3, url);
+  BatchInto(dir, "only", 2000, 3);
   ServerHarness harness(Refreshing(dir));
   harness.Start();
   ASSERT_EQ(harness.Client()->Get("/api/v1/seasonality")->status, 200);
@@ -116,14 +114,13 @@ TEST(WarehouseRefreshTest, UnchangedDataIsNotLoadedAgain) {
 
 TEST(WarehouseRefreshTest, AServerStartedBeforeTheFirstBatchBecomesReady) {
   TempDir dir;
-  const std::string url = WarehouseUrl(dir);
   ServerHarness harness(Refreshing(dir));
   harness.Start();
   EXPECT_EQ(harness.Client()->Get("/ready")->status, 503);
   EXPECT_THAT(Health(harness)["warehouse"]["error"].get<std::string>(),
               HasSubstr("run storepulse batch first"));
 
-  BatchInto(dir, "late", 2000, 4, url);
+  BatchInto(dir, "late", 2000, 4);
   const nlohmann::json health = AwaitHealth(
       harness, [](const nlohmann::json& h) { return h["ready"].get<bool>(); });
   EXPECT_EQ(health["warehouse"]["state"], "loaded");
