@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/short_strings.h"
+
 namespace storepulse {
 
 class StringDictionary {
@@ -54,8 +56,12 @@ class StringDictionary {
     const Storage* storage;
     std::string_view View(uint32_t code) const;
     bool operator()(uint32_t a, uint32_t b) const { return a == b; }
-    bool operator()(uint32_t a, std::string_view b) const { return View(a) == b; }
-    bool operator()(std::string_view a, uint32_t b) const { return a == View(b); }
+    bool operator()(uint32_t a, std::string_view b) const {
+      return SameBytes(View(a), b);
+    }
+    bool operator()(std::string_view a, uint32_t b) const {
+      return SameBytes(a, View(b));
+    }
   };
 
   // On the heap so that moving the dictionary keeps the functors' pointers valid.

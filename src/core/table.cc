@@ -9,6 +9,8 @@
 #include <span>
 #include <utility>
 
+#include "core/short_strings.h"
+
 namespace storepulse {
 
 OrderLine Table::Row(size_t row) const {
@@ -154,7 +156,7 @@ void TableBuilder::Reserve(size_t rows) {
 
 uint32_t TableBuilder::InternCached(StringDictionary& dictionary, LastCode& last,
                                     std::string_view value) {
-  if (last.code != UINT32_MAX && value == last.value) return last.code;
+  if (last.code != UINT32_MAX && SameBytes(value, last.value)) return last.code;
   last.code = dictionary.Intern(value);
   last.value.assign(value);
   return last.code;
@@ -173,7 +175,7 @@ Status TableBuilder::Append(const OrderLine& line) {
     description_of_stock_.resize(stock + 1, UINT32_MAX);
   uint32_t& description = description_of_stock_[stock];
   if (description == UINT32_MAX ||
-      table_.descriptions_.Get(description) != line.description) {
+      !SameBytes(table_.descriptions_.Get(description), line.description)) {
     description = table_.descriptions_.Intern(line.description);
   }
   table_.stock_codes_.push_back(stock);

@@ -67,10 +67,11 @@ class ChunkParser {
         AppendLatin1AsUtf8(value, &converted_);
         value = std::string_view(converted_).substr(at);
       }
-      if (TrimSpaces(value).empty()) ++result_->empty_values[column];
+      value = TrimSpaces(value);
+      if (value.empty()) ++result_->empty_values[column];
       values[column] = value;
     }
-    if (const auto rejection = CleanOrderLine(values, &line_, &cache_)) {
+    if (const auto rejection = CleanTrimmedOrderLine(values, &line_, &cache_)) {
       Reject(record, *rejection);
       return;
     }

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "core/short_strings.h"
+
 namespace storepulse::ingest {
 
 namespace {
@@ -24,7 +26,7 @@ bool SplitIntegerDigits(std::string_view text, size_t* digits) {
 
 bool ParseDateCached(std::string_view text, Timestamp* timestamp, CleaningCache* cache) {
   if (cache == nullptr) return ParseDateTime(text, timestamp);
-  if (cache->valid && text == cache->date_text) {
+  if (cache->valid && SameBytes(text, cache->date_text)) {
     *timestamp = cache->timestamp;
     return true;
   }
@@ -63,11 +65,16 @@ bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
 
 std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line,
                                         CleaningCache* cache) {
-  auto column_of = [](OrderColumn column) { return static_cast<uint8_t>(column); };
   // A copy trimmed in place: a default-constructed array would be zeroed first (GCC
   // emits `rep stos`, which showed as a third of this function's time).
   OrderFields trimmed = fields;
   for (std::string_view& field : trimmed) field = TrimSpaces(field);
+  return CleanTrimmedOrderLine(trimmed, line, cache);
+}
+
+std::optional<Rejection> CleanTrimmedOrderLine(const OrderFields& trimmed,
+                                               OrderLine* line, CleaningCache* cache) {
+  auto column_of = [](OrderColumn column) { return static_cast<uint8_t>(column); };
   auto field = [&](OrderColumn column) { return trimmed[static_cast<size_t>(column)]; };
   const std::string_view invoice = field(OrderColumn::kInvoice);
   const std::string_view stock_code = field(OrderColumn::kStockCode);

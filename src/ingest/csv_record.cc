@@ -75,46 +75,46 @@ bool RecordScanner::ScanUnquoted(const char* p, const char* end, ScannedRecord* 
   fields_.clear();
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i line_feed = _mm_set1_epi8('\n');
-  const __m128i carriage_return = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
   unsigned high = 0;
   const char* field_start = p;
+  auto add_field = [&](const char* field_end) {
+    fields_.push_back(FieldRef{static_cast<uint32_t>(field_start - p),
+                               static_cast<uint32_t>(field_end - field_start),
+                               static_cast<uint32_t>(field_start - p), false});
+  };
+  // Masks of commas, line feeds and quotes per block: the commas before the block's
+  // first line feed are fields, no branch per character kind. A CR matters only before
+  // the LF (a lone CR is data).
   for (const char* block_start = p; end - block_start >= 16; block_start += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block_start));
-    const __m128i stops = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(block, comma), _mm_cmpeq_epi8(block, line_feed)),
-        _mm_or_si128(_mm_cmpeq_epi8(block, carriage_return),
-                     _mm_cmpeq_epi8(block, quote)));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
-    const unsigned block_high = static_cast<unsigned>(_mm_movemask_epi8(block));
-    while (mask != 0) {
-      const int index = __builtin_ctz(mask);
-      mask &= mask - 1;
-      const char* at = block_start + index;
-      const char c = *at;
-      if (c == ',') {
-        fields_.push_back(FieldRef{static_cast<uint32_t>(field_start - p),
-                                   static_cast<uint32_t>(at - field_start),
-                                   static_cast<uint32_t>(field_start - p), false});
-        field_start = at + 1;
-      } else if (c == '\n') {
-        const char* field_end = (at > field_start && at[-1] == '\r') ? at - 1 : at;
-        fields_.push_back(FieldRef{static_cast<uint32_t>(field_start - p),
-                                   static_cast<uint32_t>(field_end - field_start),
-                                   static_cast<uint32_t>(field_start - p), false});
-        high |= block_high & ((2u << index) - 1);
-        record->begin = p;
-        record->end = field_end;
-        record->next = at + 1;
-        record->high_bytes = high != 0;
-        record->blank = field_end == p;
-        return true;
-      } else if (c == '"') {
-        return false;
-      }
-      // A CR: before LF it is handled with the LF; a lone CR is data.
+    const auto mask_of = [&](__m128i byte) {
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, byte)));
+    };
+    const unsigned line_feeds = mask_of(line_feed);
+    // Bits before the first line feed (all 16 when there is none).
+    const unsigned before = line_feeds != 0 ? (line_feeds & -line_feeds) - 1 : 0xFFFFu;
+    if ((mask_of(quote) & before) != 0) return false;
+    for (unsigned commas = mask_of(comma) & before; commas != 0; commas &= commas - 1) {
+      const char* at = block_start + __builtin_ctz(commas);
+      add_field(at);
+      field_start = at + 1;
     }
-    high |= block_high;
+    const unsigned block_high = static_cast<unsigned>(_mm_movemask_epi8(block));
+    if (line_feeds == 0) {
+      high |= block_high;
+      continue;
+    }
+    const char* at = block_start + __builtin_ctz(line_feeds);
+    const char* field_end = (at > field_start && at[-1] == '\r') ? at - 1 : at;
+    add_field(field_end);
+    high |= block_high & ((before << 1) | 1);
+    record->begin = p;
+    record->end = field_end;
+    record->next = at + 1;
+    record->high_bytes = high != 0;
+    record->blank = field_end == p;
+    return true;
   }
   return false;
 }
