@@ -159,17 +159,20 @@ int Run(const BatchOptions& options) {
   }
   // The quarantine needs no analytics: its file is written while they are computed.
   constexpr size_t kReports = std::size(kOutputs);
-  std::vector<Status> written(kReports + 1);
+  Status quarantine_written;
   tbb::task_group quarantine_writer;
   quarantine_writer.run([&] {
-    written[kReports] =
+    quarantine_written =
         ingested->quarantine.WriteCsv((dir / "quarantine.csv").string(), options.input);
   });
   context.ComputeAll();
   log->info("analytics computed ({:.3f} s)", Seconds(started));
 
-  // Reports render and land in parallel; each file is published atomically.
+  // Reports render in parallel, then land together, each file atomically: their syncs
+  // overlap, and no worker thread waits on the disk while others could render.
   std::string daily_text;
+  std::vector<Status> rendered_ok(kReports);
+  std::vector<std::string> contents(kReports);
   tbb::parallel_for(size_t{0}, kReports, [&](size_t i) {
     const OutputFile& output = kOutputs[i];
     analytics::ReportOptions options = report_options;
@@ -179,17 +182,27 @@ int Run(const BatchOptions& options) {
     options.every_day = true;
     auto rendered = analytics::FindReportKind(output.kind)->render(context, options);
     if (!rendered.ok()) {
-      written[i] = rendered.status();
+      rendered_ok[i] = rendered.status();
       return;
     }
     if (std::string_view(output.kind) == "daily") daily_text = rendered->text;
-    const std::string content = output.format == OutputFile::Format::kJson
-                                    ? rendered->json.dump(2) + "\n"
-                                    : rendered->csv;
-    written[i] = WriteFileAtomically((dir / output.file).string(), content);
+    contents[i] = output.format == OutputFile::Format::kJson
+                      ? rendered->json.dump(2) + "\n"
+                      : std::move(rendered->csv);
   });
+  Status reports_written;
+  for (const Status& status : rendered_ok) {
+    if (!status.ok() && reports_written.ok()) reports_written = status;
+  }
+  if (reports_written.ok()) {
+    std::vector<FileToWrite> files;
+    for (size_t i = 0; i < kReports; ++i) {
+      files.push_back(FileToWrite{(dir / kOutputs[i].file).string(), contents[i]});
+    }
+    reports_written = WriteFilesAtomically(files);
+  }
   quarantine_writer.wait();
-  for (const Status& status : written) {
+  for (const Status& status : {reports_written, quarantine_written}) {
     if (!status.ok()) {
       log->error("writing reports failed: {}", status.message());
       return ReportInputError(status);

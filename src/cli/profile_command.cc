@@ -196,13 +196,13 @@ int Run(const ProfileOptions& options) {
       return ReportInputError(created);
     }
     const std::filesystem::path dir(options.out_dir);
-    Status written = WriteFileAtomically((dir / "dataset_summary.csv").string(),
-                                         analytics::ProfileToSummaryCsv(profile));
-    if (written.ok()) {
-      written = WriteFileAtomically((dir / "profile.json").string(),
-                                    analytics::ProfileToJson(profile).dump(2) + "\n");
+    const std::string summary = analytics::ProfileToSummaryCsv(profile);
+    const std::string json = analytics::ProfileToJson(profile).dump(2) + "\n";
+    const FileToWrite files[] = {{(dir / "dataset_summary.csv").string(), summary},
+                                 {(dir / "profile.json").string(), json}};
+    if (Status written = WriteFilesAtomically(files); !written.ok()) {
+      return ReportInputError(written);
     }
-    if (!written.ok()) return ReportInputError(written);
   }
   if (options.format == "json") {
     fmt::print("{}\n", analytics::ProfileToJson(profile).dump(2));

@@ -9,6 +9,9 @@
 #include <chrono>
 #include <climits>
 #include <cstring>
+#include <memory>
+#include <set>
+#include <vector>
 
 namespace storepulse {
 namespace {
@@ -79,17 +82,27 @@ Status AtomicFile::Append(std::string_view bytes) {
   // Left alone, the kernel holds a big file's pages dirty until the final fsync, which
   // then waits for the whole file; starting writeback as we go overlaps the disk with
   // the work of producing the data. Only a hint: errors surface at fsync.
-  if (unflushed_ >= kWritebackBytes) {
-    sync_file_range(fd_, static_cast<off64_t>(flushed_offset_),
-                    static_cast<off64_t>(unflushed_), SYNC_FILE_RANGE_WRITE);
-    flushed_offset_ += unflushed_;
-    unflushed_ = 0;
-  }
+  if (unflushed_ >= kWritebackBytes) StartWriteback();
 #endif
   return Status::Ok();
 }
 
+void AtomicFile::StartWriteback() {
+#ifdef __linux__
+  if (fd_ < 0 || streaming_ || unflushed_ == 0) return;
+  sync_file_range(fd_, static_cast<off64_t>(flushed_offset_),
+                  static_cast<off64_t>(unflushed_), SYNC_FILE_RANGE_WRITE);
+  flushed_offset_ += unflushed_;
+  unflushed_ = 0;
+#endif
+}
+
 Status AtomicFile::Commit() {
+  SP_RETURN_IF_ERROR(CommitLeavingDirectoryUnsynced());
+  return SyncDirectory();
+}
+
+Status AtomicFile::CommitLeavingDirectoryUnsynced() {
   assert(fd_ >= 0);
   if (streaming_) {
     const int fd = fd_;
@@ -111,6 +124,11 @@ Status AtomicFile::Commit() {
     return Fail("rename into place", errno);
   }
   temp_path_.clear();
+  return Status::Ok();
+}
+
+Status AtomicFile::SyncDirectory() const {
+  if (streaming_) return Status::Ok();  // nothing was renamed
   // The rename survives a crash only once the directory entry is on disk. Some file
   // systems cannot sync a directory (EINVAL); they are no worse off for trying.
   const int directory =
@@ -149,6 +167,28 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
   SP_RETURN_IF_ERROR(file.Open(path));
   SP_RETURN_IF_ERROR(file.Append(content));
   return file.Commit();
+}
+
+Status WriteFilesAtomically(std::span<const FileToWrite> files) {
+  // Not movable (it owns a descriptor and a temporary name), so held by pointer.
+  std::vector<std::unique_ptr<AtomicFile>> opened;
+  opened.reserve(files.size());
+  for (const FileToWrite& file : files) {
+    opened.push_back(std::make_unique<AtomicFile>());
+    SP_RETURN_IF_ERROR(opened.back()->Open(file.path));
+    SP_RETURN_IF_ERROR(opened.back()->Append(file.content));
+    opened.back()->StartWriteback();
+  }
+  for (const auto& file : opened)
+    SP_RETURN_IF_ERROR(file->CommitLeavingDirectoryUnsynced());
+  // Once every rename is done: one sync per directory covers all of them.
+  std::set<std::string> directories;
+  for (const auto& file : opened) {
+    if (directories.insert(DirectoryOf(file->target_)).second) {
+      SP_RETURN_IF_ERROR(file->SyncDirectory());
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace storepulse

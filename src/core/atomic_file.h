@@ -8,12 +8,15 @@
 // no atomicity to offer.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
 
 namespace storepulse {
+
+struct FileToWrite;
 
 class AtomicFile {
  public:
@@ -39,6 +42,13 @@ class AtomicFile {
   Status Commit();
 
  private:
+  friend Status WriteFilesAtomically(std::span<const FileToWrite> files);
+  // Starts writeback of the bytes not yet on their way to disk (a hint).
+  void StartWriteback();
+  // Commit in two steps, so that several files can share one directory sync.
+  Status CommitLeavingDirectoryUnsynced();
+  Status SyncDirectory() const;
+
   Status Fail(std::string_view what, int error);
   void Abandon();
 
@@ -55,5 +65,16 @@ class AtomicFile {
 // The whole of `content` published through an AtomicFile: on failure the target is
 // unchanged and no temporary file is left behind.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
+
+// Several files published together, each atomically as above (the set is not: a failure
+// part-way leaves the files before it published): all are written and their writeback
+// started, then synced, renamed into place, and each directory synced once. The disk
+// then writes them side by side, where WriteFileAtomically one after another waits for
+// each file's sync and its directory's in turn.
+struct FileToWrite {
+  std::string path;
+  std::string_view content;
+};
+Status WriteFilesAtomically(std::span<const FileToWrite> files);
 
 }  // namespace storepulse

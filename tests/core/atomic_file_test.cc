@@ -137,5 +137,40 @@ TEST(AtomicFileTest, LargeContentArrivesWhole) {
   EXPECT_TRUE(ReadWholeFile(path) == content);
 }
 
+TEST(WriteFilesAtomicallyTest, PublishesEveryFileWholeAndLeavesNoTemporaryFile) {
+  const TempDir dir;
+  fs::create_directory(dir.path() / "sub");
+  const std::string first = dir.Write("daily.json", std::string(5'000, 'x'));
+  const std::string second = (dir.path() / "rfm.csv").string();
+  const std::string third = (dir.path() / "sub" / "cohorts.csv").string();
+  const FileToWrite files[] = {{first, "{}\n"}, {second, "a,b\n"}, {third, ""}};
+  ASSERT_OK(WriteFilesAtomically(files));
+  EXPECT_EQ(ReadWholeFile(first), "{}\n");
+  EXPECT_EQ(ReadWholeFile(second), "a,b\n");
+  EXPECT_EQ(ReadWholeFile(third), "");
+  EXPECT_EQ(FileNames(dir.path()),
+            (std::vector<std::string>{"daily.json", "rfm.csv", "sub"}));
+  EXPECT_EQ(FileNames(dir.path() / "sub"), std::vector<std::string>{"cohorts.csv"});
+}
+
+// Every file is written before any is renamed: one that cannot be created leaves the
+// others' targets as they were, and no temporary file behind.
+TEST(WriteFilesAtomicallyTest, AFileThatCannotBeWrittenLeavesEveryTargetUntouched) {
+  const TempDir dir;
+  const std::string first = dir.Write("daily.json", "old");
+  const std::string bad = (dir.path() / "absent" / "rfm.csv").string();
+  const FileToWrite files[] = {{first, "new"}, {bad, "x"}};
+  const Status status = WriteFilesAtomically(files);
+  EXPECT_EQ(status.code(), StatusCode::kIOError);
+  EXPECT_EQ(status.message().rfind(bad + ": cannot create:", 0), 0u) << status.message();
+  EXPECT_EQ(ReadWholeFile(first), "old");
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"daily.json"});
+}
+
+TEST(WriteFilesAtomicallyTest, NonRegularTargetsAreStreamed) {
+  const FileToWrite files[] = {{"/dev/null", "discarded"}, {"/dev/null", "again"}};
+  ASSERT_OK(WriteFilesAtomically(files));
+}
+
 }  // namespace
 }  // namespace storepulse
