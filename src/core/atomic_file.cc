@@ -98,11 +98,12 @@ void AtomicFile::StartWriteback() {
 }
 
 Status AtomicFile::Commit() {
-  SP_RETURN_IF_ERROR(CommitLeavingDirectoryUnsynced());
+  SP_RETURN_IF_ERROR(SyncData());
+  SP_RETURN_IF_ERROR(RenameIntoPlace());
   return SyncDirectory();
 }
 
-Status AtomicFile::CommitLeavingDirectoryUnsynced() {
+Status AtomicFile::SyncData() {
   assert(fd_ >= 0);
   if (streaming_) {
     const int fd = fd_;
@@ -120,6 +121,12 @@ Status AtomicFile::CommitLeavingDirectoryUnsynced() {
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) return Fail("close", errno);
+  return Status::Ok();
+}
+
+Status AtomicFile::RenameIntoPlace() {
+  if (streaming_) return Status::Ok();
+  assert(fd_ < 0 && !temp_path_.empty());
   if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
     return Fail("rename into place", errno);
   }
@@ -179,11 +186,15 @@ Status WriteFilesAtomically(std::span<const FileToWrite> files) {
     SP_RETURN_IF_ERROR(opened.back()->Append(file.content));
     opened.back()->StartWriteback();
   }
-  for (const auto& file : opened)
-    SP_RETURN_IF_ERROR(file->CommitLeavingDirectoryUnsynced());
-  // Once every rename is done: one sync per directory covers all of them.
+  // Every file on disk before any is renamed: a sync that fails leaves every target as
+  // it was.
+  for (const auto& file : opened) SP_RETURN_IF_ERROR(file->SyncData());
+  for (const auto& file : opened) SP_RETURN_IF_ERROR(file->RenameIntoPlace());
+  // Once every rename is done: one sync per directory covers all of them (streamed
+  // targets were not renamed, and do not stand for their directory).
   std::set<std::string> directories;
   for (const auto& file : opened) {
+    if (file->streaming_) continue;
     if (directories.insert(DirectoryOf(file->target_)).second) {
       SP_RETURN_IF_ERROR(file->SyncDirectory());
     }

@@ -45,8 +45,10 @@ class AtomicFile {
   friend Status WriteFilesAtomically(std::span<const FileToWrite> files);
   // Starts writeback of the bytes not yet on their way to disk (a hint).
   void StartWriteback();
-  // Commit in two steps, so that several files can share one directory sync.
-  Status CommitLeavingDirectoryUnsynced();
+  // Commit's three steps, so that several files are all synced before any is renamed
+  // and share one sync per directory.
+  Status SyncData();
+  Status RenameIntoPlace();
   Status SyncDirectory() const;
 
   Status Fail(std::string_view what, int error);
@@ -66,11 +68,12 @@ class AtomicFile {
 // unchanged and no temporary file is left behind.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
 
-// Several files published together, each atomically as above (the set is not: a failure
-// part-way leaves the files before it published): all are written and their writeback
-// started, then synced, renamed into place, and each directory synced once. The disk
-// then writes them side by side, where WriteFileAtomically one after another waits for
-// each file's sync and its directory's in turn.
+// Several files published together, each atomically as above: all are written and their
+// writeback started, then all synced, then renamed into place, and each directory synced
+// once. A failure to write or sync any leaves every target as it was; only a failing
+// rename (rare: the directory changed under us) leaves the files before it published.
+// The disk writes the files side by side, where WriteFileAtomically one after another
+// waits for each file's sync and its directory's in turn.
 struct FileToWrite {
   std::string path;
   std::string_view content;

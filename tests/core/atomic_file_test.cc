@@ -153,8 +153,8 @@ TEST(WriteFilesAtomicallyTest, PublishesEveryFileWholeAndLeavesNoTemporaryFile) 
   EXPECT_EQ(FileNames(dir.path() / "sub"), std::vector<std::string>{"cohorts.csv"});
 }
 
-// Every file is written before any is renamed: one that cannot be created leaves the
-// others' targets as they were, and no temporary file behind.
+// Every file is written and synced before any is renamed: one that cannot be created
+// leaves the others' targets as they were, and no temporary file behind.
 TEST(WriteFilesAtomicallyTest, AFileThatCannotBeWrittenLeavesEveryTargetUntouched) {
   const TempDir dir;
   const std::string first = dir.Write("daily.json", "old");
@@ -165,6 +165,33 @@ TEST(WriteFilesAtomicallyTest, AFileThatCannotBeWrittenLeavesEveryTargetUntouche
   EXPECT_EQ(status.message().rfind(bad + ": cannot create:", 0), 0u) << status.message();
   EXPECT_EQ(ReadWholeFile(first), "old");
   EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"daily.json"});
+}
+
+TEST(WriteFilesAtomicallyTest, AFailingWriteLeavesTheFilesBeforeItUnpublished) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const TempDir dir;
+  const std::string first = dir.Write("daily.json", "old");
+  const FileToWrite files[] = {{first, "new"}, {"/dev/full", "no room"}};
+  const Status status = WriteFilesAtomically(files);
+  EXPECT_EQ(status.code(), StatusCode::kIOError);
+  EXPECT_EQ(status.message().rfind("/dev/full: cannot write:", 0), 0u)
+      << status.message();
+  EXPECT_EQ(ReadWholeFile(first), "old");
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"daily.json"});
+}
+
+// A report linked to /dev/null (to discard it) beside regular files: it is streamed,
+// the others are published.
+TEST(WriteFilesAtomicallyTest, StreamedAndRegularTargetsInOneDirectory) {
+  const TempDir dir;
+  fs::create_symlink("/dev/null", dir.path() / "discard.json");
+  const std::string kept = (dir.path() / "rfm.csv").string();
+  const FileToWrite files[] = {{(dir.path() / "discard.json").string(), "x"},
+                               {kept, "a,b\n"}};
+  ASSERT_OK(WriteFilesAtomically(files));
+  EXPECT_EQ(ReadWholeFile(kept), "a,b\n");
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "discard.json"));
+  EXPECT_EQ(FileNames(dir.path()), (std::vector<std::string>{"discard.json", "rfm.csv"}));
 }
 
 TEST(WriteFilesAtomicallyTest, NonRegularTargetsAreStreamed) {
