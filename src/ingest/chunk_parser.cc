@@ -1,6 +1,12 @@
 #include "ingest/chunk_parser.h"
 
 #include <string>
+#include <tuple>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ingest/cleaning.h"
 #include "ingest/csv_record.h"
@@ -27,6 +33,11 @@ class ChunkParser {
     }
     result_->quarantine.Reserve(rows, context_.data_owner != nullptr ? 0 : limit - begin);
     while (p < stop) {
+      if (const char* next = HandlePlainRecord(p, end)) {
+        if (!result_->status.ok()) return;
+        p = next;
+        continue;
+      }
       const ScannedRecord record = scanner_.Scan(p, end);
       HandleRecord(record);
       if (!result_->status.ok()) return;
@@ -38,6 +49,78 @@ class ChunkParser {
   }
 
  private:
+  // Most records are plain: ASCII, no quote, the header's field count, ended by a line
+  // feed before the input's last 16 bytes. Such a record is split and handled here in one
+  // pass, its fields' starts kept on the stack (the general scanner fills a vector of
+  // field references first, which the handler then reads back). Returns where the next
+  // record starts, or null, with nothing consumed, for any other record.
+  const char* HandlePlainRecord(const char* p, const char* end) {
+#if defined(__SSE2__)
+    constexpr uint32_t kMaxPlainFields = 16;
+    const uint32_t field_count = columns_.field_count;
+    if (field_count > kMaxPlainFields) return nullptr;
+    uint32_t starts[kMaxPlainFields + 1];
+    uint32_t fields = 1;
+    starts[0] = 0;
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i line_feed = _mm_set1_epi8('\n');
+    const __m128i quote = _mm_set1_epi8('"');
+    for (const char* block_start = p; end - block_start >= 16; block_start += 16) {
+      const __m128i block =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(block_start));
+      const auto mask_of = [&](__m128i byte) {
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, byte)));
+      };
+      const unsigned line_feeds = mask_of(line_feed);
+      // Bits before the first line feed, and with it (all 16 when there is none).
+      const unsigned before = line_feeds != 0 ? (line_feeds & -line_feeds) - 1 : 0xFFFFu;
+      const unsigned through = line_feeds != 0 ? (before << 1) | 1 : 0xFFFFu;
+      if (((mask_of(quote) | static_cast<unsigned>(_mm_movemask_epi8(block))) &
+           through) != 0) {
+        return nullptr;  // a quote or a byte >= 0x80: the general path
+      }
+      for (unsigned commas = mask_of(comma) & before; commas != 0; commas &= commas - 1) {
+        if (fields == field_count) return nullptr;  // too many fields
+        starts[fields++] =
+            static_cast<uint32_t>(block_start - p) + __builtin_ctz(commas) + 1;
+      }
+      if (line_feeds == 0) continue;
+      if (fields != field_count) return nullptr;
+      const char* at = block_start + __builtin_ctz(line_feeds);
+      const char* record_end = at > p && at[-1] == '\r' ? at - 1 : at;
+      if (record_end == p) return nullptr;  // a blank line
+      const std::string_view raw(p, static_cast<size_t>(record_end - p));
+      starts[fields] = static_cast<uint32_t>(raw.size()) + 1;  // as if a comma followed
+      auto field_range = [&](uint32_t field) {
+        return std::pair<size_t, size_t>(starts[field], starts[field + 1] - 1);
+      };
+      ++result_->rows_read;
+      for (size_t column = 0; column < kOrderColumnCount; ++column) {
+        const auto [begin, stop] = field_range(columns_.field_of[column]);
+        const std::string_view value = TrimSpaces(raw.substr(begin, stop - begin));
+        if (value.empty()) ++result_->empty_values[column];
+        values_[column] = value;
+      }
+      if (const auto rejection = CleanTrimmedOrderLine(values_, &line_, &cache_)) {
+        size_t value_begin = 0;
+        size_t value_end = 0;
+        if (rejection->column != kWholeRow) {
+          std::tie(value_begin, value_end) =
+              field_range(columns_.field_of[rejection->column]);
+        }
+        AddToQuarantine(raw, *rejection, value_begin, value_end);
+      } else if (Status appended = builder_.Append(line_); !appended.ok()) {
+        result_->status = std::move(appended);
+      }
+      result_->lines += 1;
+      return at + 1;
+    }
+#endif
+    (void)p;
+    (void)end;
+    return nullptr;
+  }
+
   void HandleRecord(const ScannedRecord& record) {
     if (record.blank) {
       ++result_->blank_lines;
@@ -81,10 +164,6 @@ class ChunkParser {
 
   void Reject(const ScannedRecord& record, Rejection rejection) {
     const std::string_view raw = record.raw();
-    QuarantinedRow row;
-    row.line = result_->lines;  // relative; the reader adds the chunk's first line
-    row.reason = rejection.reason;
-    row.column = rejection.column;
     size_t value_begin = 0;
     size_t value_end = 0;
     if (rejection.column != kWholeRow) {
@@ -106,11 +185,19 @@ class ChunkParser {
       value_end = shifted(value_end);
       raw_utf8_.clear();
       AppendLatin1AsUtf8(raw, &raw_utf8_);
-      row.value_offset = static_cast<uint32_t>(value_begin);
-      row.value_length = static_cast<uint32_t>(value_end - value_begin);
-      result_->quarantine.Add(row, raw_utf8_);
+      AddToQuarantine(raw_utf8_, rejection, value_begin, value_end);
       return;
     }
+    AddToQuarantine(raw, rejection, value_begin, value_end);
+  }
+
+  // `raw` is the row (UTF-8); its bytes [value_begin, value_end) are the value at fault.
+  void AddToQuarantine(std::string_view raw, Rejection rejection, size_t value_begin,
+                       size_t value_end) {
+    QuarantinedRow row;
+    row.line = result_->lines;  // relative; the reader adds the chunk's first line
+    row.reason = rejection.reason;
+    row.column = rejection.column;
     row.value_offset = static_cast<uint32_t>(value_begin);
     row.value_length = static_cast<uint32_t>(value_end - value_begin);
     result_->quarantine.Add(row, raw);

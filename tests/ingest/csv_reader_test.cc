@@ -53,6 +53,70 @@ TEST(CsvReaderTest, CleanRowsLandInTheTableWithTheirValues) {
   EXPECT_EQ(result.table.countries().size(), 2u);
 }
 
+// Plain records (no quote, ASCII, the header's field count) are split by a fast path of
+// their own; the same rows with the last field quoted go through the general scanner.
+// Quoting the last field changes no value and no position before it, so everything but
+// the raw text must come out the same.
+TEST(CsvReaderTest, PlainRecordsReadAsTheGeneralScannerReadsThem) {
+  const std::vector<std::string> rows = {
+      std::string(kCleanLine),
+      "536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,France",
+      " 536366 , 22633 ,  HAND WARMER  ,\t6\t,12/1/2010 8:28, 1.85 ,17850 ,EIRE",
+      "C536379,D,Discount,-1,12/1/2010 9:41,27.5,14527,France",
+      "536380,22961,JAM MAKING SET,-24,12/1/2010 9:41,1.45,17809,France",
+      "536414,22139,,56,12/1/2010 11:52,0,,France",
+      "536544,21773,ROSE BOTTLE,1,12/1/2010 14:32,2.51,,France",
+      "536545,21774,BAD DATE,1,13/45/2010 14:32,2.51,13047,France",
+      "536546,21775,BAD NUMBER,six,12/1/2010 14:32,2.51,13047,France",
+      ",,,,,,,x",
+      "1,2,3,4,5,6,7,8",
+      "536547,21776,SEVEN FIELDS,1,12/1/2010 14:32,2.51,13047",
+      "536548,21777,NINE FIELDS,1,12/1/2010 14:32,2.51,13047,France,extra",
+      "536549,21778,LONE\rCR,1,12/1/2010 14:33,2.51,13047,France",
+      "",
+      "536550,21779,CRLF ENDED,2,12/1/2010 14:34,1.00,13047,France\r",
+      "536551,21780,LAST,3,12/1/2010 14:35,1.00,13047,France",
+  };
+  std::string plain =
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,"
+      "CustomerID,Country\n";
+  std::string quoted = plain;
+  for (const std::string& row : rows) {
+    plain += row + "\n";
+    const size_t last_comma = row.rfind(',');
+    if (row.empty() || last_comma == std::string::npos) {
+      quoted += row + "\n";
+      continue;
+    }
+    std::string last = row.substr(last_comma + 1);
+    const bool crlf = !last.empty() && last.back() == '\r';
+    if (crlf) last.pop_back();
+    quoted +=
+        row.substr(0, last_comma + 1) + "\"" + last + "\"" + (crlf ? "\r" : "") + "\n";
+  }
+  for (int threads : {1, 2}) {
+    const IngestResult fast = ReadCsv(plain, ReadOptions(64, threads));
+    const IngestResult general = ReadCsv(quoted, ReadOptions(64, threads));
+    EXPECT_EQ(TableRows(fast.table), TableRows(general.table));
+    EXPECT_EQ(fast.table.size(), 6u);
+    auto without_raw = [](const Quarantine& quarantine) {
+      std::vector<std::string> described;
+      for (size_t i = 0; i < quarantine.size(); ++i) {
+        described.push_back(quarantine.Describe(i) + " [" +
+                            std::string(quarantine.value(i)) + "]");
+      }
+      return described;
+    };
+    EXPECT_EQ(without_raw(fast.quarantine), without_raw(general.quarantine));
+    EXPECT_EQ(fast.quarantine.size(), 10u);
+    EXPECT_EQ(fast.stats.rows_read, general.stats.rows_read);
+    EXPECT_EQ(fast.stats.blank_lines, 1u);
+    EXPECT_EQ(general.stats.blank_lines, 1u);
+    EXPECT_EQ(fast.stats.quarantine_reasons, general.stats.quarantine_reasons);
+    EXPECT_EQ(fast.stats.empty_values, general.stats.empty_values);
+  }
+}
+
 // One row for each quarantine reason, then a quoted field left open to the end.
 const std::string& EveryReasonCsv() {
   static const std::string kCsv = OrderCsv({
