@@ -108,7 +108,7 @@ class ChunkParser {
           std::tie(value_begin, value_end) =
               field_range(columns_.field_of[rejection->column]);
         }
-        AddToQuarantine(raw, *rejection, value_begin, value_end);
+        AddToQuarantine(raw, *rejection, value_begin, value_end, /*ascii_line=*/true);
       } else if (Status appended = builder_.Append(line_); !appended.ok()) {
         result_->status = std::move(appended);
       }
@@ -185,16 +185,18 @@ class ChunkParser {
       value_end = shifted(value_end);
       raw_utf8_.clear();
       AppendLatin1AsUtf8(raw, &raw_utf8_);
-      AddToQuarantine(raw_utf8_, rejection, value_begin, value_end);
+      AddToQuarantine(raw_utf8_, rejection, value_begin, value_end, /*ascii_line=*/false);
       return;
     }
-    AddToQuarantine(raw, rejection, value_begin, value_end);
+    AddToQuarantine(raw, rejection, value_begin, value_end,
+                    !record.high_bytes && record.line_breaks == 0);
   }
 
   // `raw` is the row (UTF-8); its bytes [value_begin, value_end) are the value at fault.
   void AddToQuarantine(std::string_view raw, Rejection rejection, size_t value_begin,
-                       size_t value_end) {
+                       size_t value_end, bool ascii_line) {
     QuarantinedRow row;
+    row.ascii_line = ascii_line;
     row.line = result_->lines;  // relative; the reader adds the chunk's first line
     row.reason = rejection.reason;
     row.column = rejection.column;

@@ -145,6 +145,7 @@ std::string DetailOf(const QuarantinedRow& row, std::string_view raw) {
 
 TextPosition PositionOf(const QuarantinedRow& row, std::string_view raw) {
   if (row.column == kWholeRow) return TextPosition{row.line, 0};
+  if (row.ascii_line) return TextPosition{row.line, row.value_offset + 1};
   return PositionInRecord(raw, row.value_offset, row.line);
 }
 

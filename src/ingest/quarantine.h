@@ -40,6 +40,9 @@ struct QuarantinedRow {
   QuarantineReason reason = QuarantineReason::kWrongFieldCount;
   uint8_t column = kWholeRow;  // an OrderColumn, or kWholeRow
   bool borrowed = false;       // raw text in the borrowed input, not the own copy
+  // The raw text is ASCII on one line, so a value's column is its byte offset + 1
+  // (known while parsing; saves a scan of the row per quarantined row written).
+  bool ascii_line = false;
   uint32_t raw_length = 0;
   uint64_t raw_offset = 0;    // into the quarantine's text, or the borrowed input
   uint32_t value_offset = 0;  // the offending field's raw text, within the row's text
