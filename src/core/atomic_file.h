@@ -70,7 +70,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view content);
 
 // Several files published together, each atomically as above: all are written and their
 // writeback started, then all synced, then renamed into place, and each directory synced
-// once. A failure to write or sync any leaves every target as it was; only a failing
+// once. A failure to write or sync any leaves every regular target as it was (a streamed
+// one, such as /dev/null or a pipe, gets its bytes as they are written); only a failing
 // rename (rare: the directory changed under us) leaves the files before it published.
 // The disk writes the files side by side, where WriteFileAtomically one after another
 // waits for each file's sync and its directory's in turn.

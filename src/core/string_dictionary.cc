@@ -64,12 +64,17 @@ StringDictionary::StringDictionary()
 uint32_t StringDictionary::Intern(std::string_view value) {
   auto found = index_.find(value);
   if (found != index_.end()) return *found;
-  // Stored, then indexed: the index never holds a code whose string is not stored, even
-  // when an allocation fails on the way (absl's lazy_emplace, which saves the second
-  // probe, takes the slot first; it measured no faster here).
+  // Room first, so that a failing allocation leaves the dictionary as it was: after the
+  // bytes are appended, nothing allocates (absl's lazy_emplace, which saves the second
+  // probe, takes the slot before the string is stored; it measured no faster here).
+  Storage& storage = *storage_;
+  index_.reserve(index_.size() + 1);  // grows geometrically, as insert would
+  if (storage.offsets.size() == storage.offsets.capacity()) {
+    storage.offsets.reserve(2 * storage.offsets.capacity());
+  }
   const uint32_t code = size();
-  storage_->arena.append(value);
-  storage_->offsets.push_back(storage_->arena.size());
+  storage.arena.append(value);
+  storage.offsets.push_back(storage.arena.size());
   index_.insert(code);
   return code;
 }
