@@ -4,10 +4,6 @@
 #include <tuple>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "ingest/cleaning.h"
 #include "ingest/csv_record.h"
 
@@ -50,9 +46,10 @@ class ChunkParser {
 
  private:
   // Most records are plain: ASCII, no quote, the header's field count, ended by a line
-  // feed before the input's last 16 bytes. Such a record is split and handled here in one
-  // pass, its fields' starts kept on the stack (the general scanner fills a vector of
-  // field references first, which the handler then reads back). Returns where the next
+  // feed before the input's last 16 bytes. Such a record is split (SplitUnquotedRecord)
+  // and handled here in one pass, its fields' starts kept on the stack (the general
+  // scanner fills a vector of field references first, which the handler then reads
+  // back). Returns where the next
   // record starts, or null, with nothing consumed, for any other record.
   const char* HandlePlainRecord(const char* p, const char* end) {
 #if defined(__SSE2__)
@@ -62,59 +59,41 @@ class ChunkParser {
     uint32_t starts[kMaxPlainFields + 1];
     uint32_t fields = 1;
     starts[0] = 0;
-    const __m128i comma = _mm_set1_epi8(',');
-    const __m128i line_feed = _mm_set1_epi8('\n');
-    const __m128i quote = _mm_set1_epi8('"');
-    for (const char* block_start = p; end - block_start >= 16; block_start += 16) {
-      const __m128i block =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(block_start));
-      const auto mask_of = [&](__m128i byte) {
-        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, byte)));
-      };
-      const unsigned line_feeds = mask_of(line_feed);
-      // Bits before the first line feed, and with it (all 16 when there is none).
-      const unsigned before = line_feeds != 0 ? (line_feeds & -line_feeds) - 1 : 0xFFFFu;
-      const unsigned through = line_feeds != 0 ? (before << 1) | 1 : 0xFFFFu;
-      if (((mask_of(quote) | static_cast<unsigned>(_mm_movemask_epi8(block))) &
-           through) != 0) {
-        return nullptr;  // a quote or a byte >= 0x80: the general path
-      }
-      for (unsigned commas = mask_of(comma) & before; commas != 0; commas &= commas - 1) {
-        if (fields == field_count) return nullptr;  // too many fields
-        starts[fields++] =
-            static_cast<uint32_t>(block_start - p) + __builtin_ctz(commas) + 1;
-      }
-      if (line_feeds == 0) continue;
-      if (fields != field_count) return nullptr;
-      const char* at = block_start + __builtin_ctz(line_feeds);
-      const char* record_end = at > p && at[-1] == '\r' ? at - 1 : at;
-      if (record_end == p) return nullptr;  // a blank line
-      const std::string_view raw(p, static_cast<size_t>(record_end - p));
-      starts[fields] = static_cast<uint32_t>(raw.size()) + 1;  // as if a comma followed
-      auto field_range = [&](uint32_t field) {
-        return std::pair<size_t, size_t>(starts[field], starts[field + 1] - 1);
-      };
-      ++result_->rows_read;
-      for (size_t column = 0; column < kOrderColumnCount; ++column) {
-        const auto [begin, stop] = field_range(columns_.field_of[column]);
-        const std::string_view value = TrimSpaces(raw.substr(begin, stop - begin));
-        if (value.empty()) ++result_->empty_values[column];
-        values_[column] = value;
-      }
-      if (const auto rejection = CleanTrimmedOrderLine(values_, &line_, &cache_)) {
-        size_t value_begin = 0;
-        size_t value_end = 0;
-        if (rejection->column != kWholeRow) {
-          std::tie(value_begin, value_end) =
-              field_range(columns_.field_of[rejection->column]);
-        }
-        AddToQuarantine(raw, *rejection, value_begin, value_end, /*ascii_line=*/true);
-      } else if (Status appended = builder_.Append(line_); !appended.ok()) {
-        result_->status = std::move(appended);
-      }
-      result_->lines += 1;
-      return at + 1;
+    bool high = false;
+    const char* const at = SplitUnquotedRecord(
+        p, end, /*refuse_high_bytes=*/true, &high, [&](const char* comma) {
+          if (fields == field_count) return false;  // too many fields
+          starts[fields++] = static_cast<uint32_t>(comma + 1 - p);
+          return true;
+        });
+    if (at == nullptr || fields != field_count) return nullptr;
+    const char* record_end = at > p && at[-1] == '\r' ? at - 1 : at;
+    if (record_end == p) return nullptr;  // a blank line
+    const std::string_view raw(p, static_cast<size_t>(record_end - p));
+    starts[fields] = static_cast<uint32_t>(raw.size()) + 1;  // as if a comma followed
+    auto field_range = [&](uint32_t field) {
+      return std::pair<size_t, size_t>(starts[field], starts[field + 1] - 1);
+    };
+    ++result_->rows_read;
+    for (size_t column = 0; column < kOrderColumnCount; ++column) {
+      const auto [begin, stop] = field_range(columns_.field_of[column]);
+      const std::string_view value = TrimSpaces(raw.substr(begin, stop - begin));
+      if (value.empty()) ++result_->empty_values[column];
+      values_[column] = value;
     }
+    if (const auto rejection = CleanTrimmedOrderLine(values_, &line_, &cache_)) {
+      size_t value_begin = 0;
+      size_t value_end = 0;
+      if (rejection->column != kWholeRow) {
+        std::tie(value_begin, value_end) =
+            field_range(columns_.field_of[rejection->column]);
+      }
+      AddToQuarantine(raw, *rejection, value_begin, value_end, /*ascii_line=*/true);
+    } else if (Status appended = builder_.Append(line_); !appended.ok()) {
+      result_->status = std::move(appended);
+    }
+    result_->lines += 1;
+    return at + 1;
 #endif
     (void)p;
     (void)end;

@@ -73,50 +73,28 @@ ScannedRecord RecordScanner::Scan(const char* p, const char* end) {
 #if defined(__SSE2__)
 bool RecordScanner::ScanUnquoted(const char* p, const char* end, ScannedRecord* record) {
   fields_.clear();
-  const __m128i comma = _mm_set1_epi8(',');
-  const __m128i line_feed = _mm_set1_epi8('\n');
-  const __m128i quote = _mm_set1_epi8('"');
-  unsigned high = 0;
   const char* field_start = p;
   auto add_field = [&](const char* field_end) {
     fields_.push_back(FieldRef{static_cast<uint32_t>(field_start - p),
                                static_cast<uint32_t>(field_end - field_start),
                                static_cast<uint32_t>(field_start - p), false});
   };
-  // Masks of commas, line feeds and quotes per block: the commas before the block's
-  // first line feed are fields, no branch per character kind. A CR matters only before
-  // the LF (a lone CR is data).
-  for (const char* block_start = p; end - block_start >= 16; block_start += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block_start));
-    const auto mask_of = [&](__m128i byte) {
-      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, byte)));
-    };
-    const unsigned line_feeds = mask_of(line_feed);
-    // Bits before the first line feed (all 16 when there is none).
-    const unsigned before = line_feeds != 0 ? (line_feeds & -line_feeds) - 1 : 0xFFFFu;
-    if ((mask_of(quote) & before) != 0) return false;
-    for (unsigned commas = mask_of(comma) & before; commas != 0; commas &= commas - 1) {
-      const char* at = block_start + __builtin_ctz(commas);
-      add_field(at);
-      field_start = at + 1;
-    }
-    const unsigned block_high = static_cast<unsigned>(_mm_movemask_epi8(block));
-    if (line_feeds == 0) {
-      high |= block_high;
-      continue;
-    }
-    const char* at = block_start + __builtin_ctz(line_feeds);
-    const char* field_end = (at > field_start && at[-1] == '\r') ? at - 1 : at;
-    add_field(field_end);
-    high |= block_high & ((before << 1) | 1);
-    record->begin = p;
-    record->end = field_end;
-    record->next = at + 1;
-    record->high_bytes = high != 0;
-    record->blank = field_end == p;
-    return true;
-  }
-  return false;
+  bool high = false;
+  const char* at = SplitUnquotedRecord(p, end, /*refuse_high_bytes=*/false, &high,
+                                       [&](const char* comma) {
+                                         add_field(comma);
+                                         field_start = comma + 1;
+                                         return true;
+                                       });
+  if (at == nullptr) return false;
+  const char* field_end = (at > field_start && at[-1] == '\r') ? at - 1 : at;
+  add_field(field_end);
+  record->begin = p;
+  record->end = field_end;
+  record->next = at + 1;
+  record->high_bytes = high;
+  record->blank = field_end == p;
+  return true;
 }
 #endif
 
