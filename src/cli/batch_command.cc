@@ -171,7 +171,7 @@ int Run(const BatchOptions& options) {
   // Reports render in parallel, then land together, each file atomically: their syncs
   // overlap, and no worker thread waits on the disk while others could render.
   std::string daily_text;
-  std::vector<Status> rendered_ok(kReports);
+  std::vector<Status> render_status(kReports);
   std::vector<std::string> contents(kReports);
   tbb::parallel_for(size_t{0}, kReports, [&](size_t i) {
     const OutputFile& output = kOutputs[i];
@@ -182,7 +182,7 @@ int Run(const BatchOptions& options) {
     options.every_day = true;
     auto rendered = analytics::FindReportKind(output.kind)->render(context, options);
     if (!rendered.ok()) {
-      rendered_ok[i] = rendered.status();
+      render_status[i] = rendered.status();
       return;
     }
     if (std::string_view(output.kind) == "daily") daily_text = rendered->text;
@@ -191,7 +191,7 @@ int Run(const BatchOptions& options) {
                       : std::move(rendered->csv);
   });
   Status reports_written;
-  for (const Status& status : rendered_ok) {
+  for (const Status& status : render_status) {
     if (!status.ok() && reports_written.ok()) reports_written = status;
   }
   if (reports_written.ok()) {
