@@ -49,8 +49,8 @@ class ChunkParser {
   // feed before the input's last 16 bytes. Such a record is split (SplitUnquotedRecord)
   // and handled here in one pass, its fields' starts kept on the stack (the general
   // scanner fills a vector of field references first, which the handler then reads
-  // back). Returns where the next
-  // record starts, or null, with nothing consumed, for any other record.
+  // back). Returns where the next record starts, or null, with nothing consumed, for any
+  // other record.
   const char* HandlePlainRecord(const char* p, const char* end) {
 #if defined(__SSE2__)
     constexpr uint32_t kMaxPlainFields = 16;
@@ -59,13 +59,13 @@ class ChunkParser {
     uint32_t starts[kMaxPlainFields + 1];
     uint32_t fields = 1;
     starts[0] = 0;
-    bool high = false;
-    const char* const at = SplitUnquotedRecord(
-        p, end, /*refuse_high_bytes=*/true, &high, [&](const char* comma) {
-          if (fields == field_count) return false;  // too many fields
-          starts[fields++] = static_cast<uint32_t>(comma + 1 - p);
-          return true;
-        });
+    const char* const at =
+        SplitUnquotedRecord(p, end, /*refuse_high_bytes=*/true, /*high_bytes=*/nullptr,
+                            [&](const char* comma) {
+                              if (fields == field_count) return false;  // too many fields
+                              starts[fields++] = static_cast<uint32_t>(comma + 1 - p);
+                              return true;
+                            });
     if (at == nullptr || fields != field_count) return nullptr;
     const char* record_end = at > p && at[-1] == '\r' ? at - 1 : at;
     if (record_end == p) return nullptr;  // a blank line

@@ -21,9 +21,9 @@ namespace storepulse::ingest {
 // kind). Calls on_comma(position) for each comma before the line feed, in order; false
 // from it abandons the record. Returns the line feed, or null when a quote comes first,
 // when a byte >= 0x80 comes first and `refuse_high_bytes`, when on_comma abandons, or
-// when fewer than 16 bytes remain before a line feed is found. *high_bytes says whether a
-// byte >= 0x80 comes before the line feed. A CR is not a delimiter (before the line feed
-// it is the caller's to drop; elsewhere it is data).
+// when fewer than 16 bytes remain before a line feed is found. *high_bytes (when not
+// null) says whether a byte >= 0x80 comes before the line feed. A CR is not a delimiter
+// (before the line feed it is the caller's to drop; elsewhere it is data).
 template <typename OnComma>
 inline const char* SplitUnquotedRecord(const char* p, const char* end,
                                        bool refuse_high_bytes, bool* high_bytes,
@@ -49,7 +49,7 @@ inline const char* SplitUnquotedRecord(const char* p, const char* end,
       if (!on_comma(block_start + __builtin_ctz(commas))) return nullptr;
     }
     if (line_feeds != 0) {
-      *high_bytes = high != 0;
+      if (high_bytes != nullptr) *high_bytes = high != 0;
       return block_start + __builtin_ctz(line_feeds);
     }
   }
