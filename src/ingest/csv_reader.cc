@@ -18,6 +18,7 @@
 #include "ingest/chunk_parser.h"
 #include "ingest/csv_record.h"
 #include "ingest/mapped_file.h"
+#include "ingest/record_seams.h"
 
 namespace storepulse::ingest {
 
@@ -29,63 +30,25 @@ constexpr size_t kMinChunkBytes = size_t{1} << 20;
 constexpr size_t kMaxChunkBytes = size_t{64} << 20;
 
 struct ChunkScan {
-  uint64_t quotes = 0;
   bool high_bytes = false;
   bool valid_utf8 = true;  // checked only where there are high bytes
 };
 
-// Counts quotes and notices bytes >= 0x80, sixteen bytes at a time where SSE2 exists.
+// Whether any byte of [begin, end) is >= 0x80, sixteen bytes at a time where SSE2 exists.
 ChunkScan ScanChunk(std::string_view data, size_t begin, size_t end) {
-  uint64_t quotes = 0;
-  unsigned char any = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+  unsigned char any = 0;
   size_t i = begin;
 #if defined(__SSE2__)
-  // Per-byte quote counters (cmpeq gives -1 per match), folded into `quotes` with a sum
-  // of absolute differences before they can overflow at 255.
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i zero = _mm_setzero_si128();
-  __m128i high = zero;
-  __m128i counters = zero;
-  int pending = 0;
-  auto fold = [&] {
-    const __m128i sums = _mm_sad_epu8(counters, zero);
-    quotes += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
-              static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-    counters = zero;
-    pending = 0;
-  };
+  __m128i high = _mm_setzero_si128();
   for (; i + 16 <= end; i += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-    counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(block, quote));
-    high = _mm_or_si128(high, block);
-    if (++pending == 255) fold();
+    high =
+        _mm_or_si128(high, _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)));
   }
-  fold();
   if (_mm_movemask_epi8(high) != 0) any = 0x80;
 #endif
-  for (; i < end; ++i) {
-    quotes += bytes[i] == '"';
-    any |= bytes[i];
-  }
-  return ChunkScan{quotes, (any & 0x80) != 0};
-}
-
-// The first record start at or after `from`, given whether `from` is inside quotes
-// (RFC 4180: every quote toggles). `body_begin` always starts a record.
-size_t FirstRecordStart(std::string_view data, size_t from, bool in_quotes,
-                        size_t body_begin) {
-  if (from == body_begin) return from;
-  if (!in_quotes && data[from - 1] == '\n') return from;
-  for (size_t i = from; i < data.size(); ++i) {
-    const char c = data[i];
-    if (c == '"') {
-      in_quotes = !in_quotes;
-    } else if (c == '\n' && !in_quotes) {
-      return i + 1;
-    }
-  }
-  return data.size();
+  for (; i < end; ++i) any |= bytes[i];
+  return ChunkScan{(any & 0x80) != 0};
 }
 
 // Runs work in a dedicated arena of `threads` threads, or in the caller's when 0.
@@ -204,10 +167,11 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   if (bounds.size() == 1) bounds.insert(bounds.begin(), body_begin);  // header only
   const size_t chunk_count = bounds.size() - 1;
 
-  // Pass 1: quote parity at every chunk start (for record boundaries) and whether any
-  // byte needs an encoding decision.
+  // Pass 1: whether any byte needs an encoding decision, and where each chunk's first
+  // record starts (near its first byte, which is then in cache).
   std::vector<ChunkScan> scans(chunk_count);
   std::atomic<bool> not_utf8{false};
+  std::vector<size_t> starts(chunk_count + 1);
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
       scans[k] = ScanChunk(data, bounds[k], bounds[k + 1]);
@@ -217,17 +181,11 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
         scans[k].valid_utf8 = IsValidUtf8Range(data, bounds[k], bounds[k + 1]);
         if (!scans[k].valid_utf8) not_utf8.store(true, std::memory_order_relaxed);
       }
+      starts[k] = k == 0 ? body_begin : FindRecordStart(data, bounds[k]);
       release(bounds[k], bounds[k + 1]);
     });
   });
   stats.encoding = DetectEncoding(data, begin, body_begin, scans, stats.byte_order_mark);
-
-  std::vector<size_t> starts(chunk_count + 1);
-  uint64_t quotes_before = 0;
-  for (size_t k = 0; k < chunk_count; ++k) {
-    starts[k] = FirstRecordStart(data, bounds[k], quotes_before % 2 == 1, body_begin);
-    quotes_before += scans[k].quotes;
-  }
   starts[chunk_count] = data.size();
   for (size_t k = chunk_count; k-- > 0;) starts[k] = std::min(starts[k], starts[k + 1]);
 
@@ -249,16 +207,19 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
       }
     });
   });
-  // A stray quote can make the quote-parity seams disagree with the lenient record
-  // reader; the file is then read again in one piece, which is always right.
-  bool seams_agree = true;
+  // A chunk's start is a guess (FindRecordStart) until the chunk before it has been
+  // read: where that one's last record ended is where the next record really starts. A
+  // chunk that started elsewhere is read again from there (rare: a quoted field longer
+  // than FindRecordStart looks ahead, or a quote left open), so every row is read as a
+  // reading from the top would read it.
   for (size_t k = 0; k + 1 < chunk_count; ++k) {
-    seams_agree &= chunks[k].end == starts[k + 1];
-  }
-  if (!seams_agree) {
-    chunks.clear();
-    chunks.push_back(ParseChunk(context, body_begin, data.size()));
-    stats.sequential_fallback = true;
+    const size_t start = chunks[k].end;
+    if (start == starts[k + 1]) continue;
+    starts[k + 1] = start;
+    const size_t limit = std::max(starts[k + 2], start);
+    chunks[k + 1] = ParseChunk(context, start, limit);
+    release(start, limit);
+    ++stats.chunks_read_again;
   }
   stats.chunks = static_cast<uint32_t>(chunks.size());
 

@@ -49,9 +49,9 @@ struct IngestStats {
   std::array<uint64_t, kOrderColumnCount> empty_values{};
   ColumnMap columns;
   uint32_t chunks = 0;
-  // True when chunk seams disagreed with a sequential read (stray quotes) and the file
-  // was parsed again in one piece.
-  bool sequential_fallback = false;
+  // Chunks read again because their first record did not start where it was guessed
+  // to (see ingest/record_seams.h); the result is the same either way.
+  uint32_t chunks_read_again = 0;
 };
 
 struct IngestResult {

@@ -142,7 +142,7 @@ TEST(CsvReaderParallelTest, WellFormedInputIsReadInParallelChunks) {
   const std::string csv = ParallelInputs()[0];
   const IngestResult result = ReadCsv(csv, ReadOptions(64, 2));
   EXPECT_GT(result.stats.chunks, 10u);
-  EXPECT_FALSE(result.stats.sequential_fallback);
+  EXPECT_EQ(result.stats.chunks_read_again, 0u);
 }
 
 TEST(CsvReaderParallelTest, NoCleanRowInAnyChunk) {
@@ -158,8 +158,8 @@ TEST(CsvReaderParallelTest, NoCleanRowInAnyChunk) {
 }
 
 TEST(CsvReaderParallelTest, QuoteCountsStayRightAcrossLargeChunks) {
-  // Chunks of thousands of bytes full of quotes: the quote count decides where each
-  // chunk's first record starts, and a wrong count would force the sequential fallback.
+  // Chunks of thousands of bytes full of quotes and quoted line breaks: each chunk's
+  // first record is found where it starts, so no chunk is read twice.
   std::string csv = std::string(testing::kOrderHeader) + "\n";
   for (int i = 0; csv.size() < 200'000; ++i) {
     csv += std::to_string(536365 + i) +
@@ -172,10 +172,45 @@ TEST(CsvReaderParallelTest, QuoteCountsStayRightAcrossLargeChunks) {
   EXPECT_EQ(sequential.table.Row(0).description, "\"QUOTED\", \"AGAIN\"\nAND \"MORE\"");
   for (const size_t chunk_bytes : {4'000, 4'097, 5'003, 16'384, 65'536}) {
     const IngestResult parallel = ReadCsv(csv, ReadOptions(chunk_bytes, 2));
-    EXPECT_FALSE(parallel.stats.sequential_fallback) << chunk_bytes;
+    EXPECT_EQ(parallel.stats.chunks_read_again, 0u) << chunk_bytes;
     EXPECT_GT(parallel.stats.chunks, 1u) << chunk_bytes;
     ExpectSameResult(sequential, parallel, "chunk_bytes=" + std::to_string(chunk_bytes));
   }
+}
+
+TEST(CsvReaderParallelTest, StrayQuotesLeaveTheChunkStartsRight) {
+  // Inch marks in unquoted descriptions among quoted ones: each chunk's first record is
+  // found where it is, so no chunk is read twice.
+  std::string csv = std::string(testing::kOrderHeader) + "\n";
+  for (int i = 0; csv.size() < 100'000; ++i) {
+    csv +=
+        std::to_string(536365 + i) + ",22355,12\" RULER,6,12/1/2010 8:26,0.85,17850,UK\n";
+    csv += std::to_string(536365 + i) +
+           ",22356,\"TAPE, \"\"MULTI\"\"\",1,12/1/2010 8:26,0.85,17850,UK\n";
+  }
+  const IngestResult sequential = ReadCsv(csv, ReadOptions(0, 1));
+  ASSERT_GT(sequential.table.size(), 1'000u);
+  const IngestResult parallel = ReadCsv(csv, ReadOptions(4'096, 2));
+  EXPECT_GT(parallel.stats.chunks, 20u);
+  EXPECT_EQ(parallel.stats.chunks_read_again, 0u);
+  ExpectSameResult(sequential, parallel, "chunk_bytes=4096");
+}
+
+TEST(CsvReaderParallelTest, AChunkThatStartedInsideALongQuotedFieldIsReadAgain) {
+  // A description of 3 MiB with line breaks and no quote: from inside it, where records
+  // start cannot be told within FindRecordStart's look-ahead, so chunk starts there are
+  // guessed wrong; those chunks are read again from where the chunk before them ended.
+  std::string description;
+  while (description.size() < (size_t{3} << 20))
+    description += std::string(99, 'x') + "\n";
+  const std::string csv = OrderCsv(
+      {kCleanLine, "536366,22633,\"" + description + "\",6,12/1/2010 8:28,1.85,17850,UK",
+       kCleanLine, kCleanLine});
+  const IngestResult sequential = ReadCsv(csv, ReadOptions(0, 1));
+  ASSERT_EQ(sequential.table.size(), 4u);
+  const IngestResult parallel = ReadCsv(csv, ReadOptions(size_t{1} << 20, 2));
+  EXPECT_GT(parallel.stats.chunks_read_again, 0u);
+  ExpectSameResult(sequential, parallel, "chunk_bytes=1 MiB");
 }
 
 TEST(CsvReaderParallelTest, ParallelChunksGiveTheSequentialResultOnRandomFiles) {

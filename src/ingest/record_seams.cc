@@ -1,0 +1,78 @@
+#include "ingest/record_seams.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+namespace storepulse::ingest {
+
+namespace {
+
+// The lenient reader (csv_record.h) as a state machine over four kinds of byte. A CR is
+// an ordinary byte here: records end at a line feed, with or without a CR before it.
+enum State : uint8_t {
+  kFieldStart,     // at the start of a field (or of a record)
+  kUnquoted,       // inside an unquoted field, or in the text after a closing quote
+  kQuoted,         // inside a quoted field
+  kQuoteInQuoted,  // after a quote inside a quoted field: closing, or the first of ""
+};
+enum ByteKind : uint8_t { kOther, kQuote, kComma, kLineFeed };
+
+constexpr std::array<std::array<State, 4>, 4> kNext = {{
+    //            other         quote           comma        line feed
+    /* start  */ {kUnquoted, kQuoted, kFieldStart, kFieldStart},
+    /* unquot */ {kUnquoted, kUnquoted, kFieldStart, kFieldStart},
+    /* quoted */ {kQuoted, kQuoteInQuoted, kQuoted, kQuoted},
+    /* q in q */ {kUnquoted, kQuoted, kFieldStart, kFieldStart},
+}};
+
+inline ByteKind KindOf(char c) {
+  switch (c) {
+    case '"':
+      return kQuote;
+    case ',':
+      return kComma;
+    case '\n':
+      return kLineFeed;
+    default:
+      return kOther;
+  }
+}
+
+// From `at` in `state`: the byte after the first line feed that ends a record.
+size_t NextRecordStart(std::string_view data, size_t at, State state) {
+  for (; at < data.size(); ++at) {
+    const ByteKind kind = KindOf(data[at]);
+    if (kind == kLineFeed && state != kQuoted) return at + 1;
+    state = kNext[state][kind];
+  }
+  return data.size();
+}
+
+}  // namespace
+
+size_t FindRecordStart(std::string_view data, size_t from, size_t window) {
+  if (from >= data.size()) return data.size();
+  const size_t stop = from + std::min(window, data.size() - from);
+  // Without a quote ahead, only the runs outside quotes can be right (a quoted field
+  // that long is the window's case): the start after the next line feed.
+  if (std::memchr(data.data() + from, '"', stop - from) == nullptr) {
+    return NextRecordStart(data, from, kUnquoted);
+  }
+  std::array<State, 4> runs = {kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted};
+  for (size_t at = from; at < stop; ++at) {
+    const ByteKind kind = KindOf(data[at]);
+    for (State& state : runs) state = kNext[state][kind];
+    if (runs[0] == runs[1] && runs[0] == runs[2] && runs[0] == runs[3]) {
+      return NextRecordStart(data, at + 1, runs[0]);
+    }
+  }
+  // The text ended before the runs met: no start can be told, and none is needed — the
+  // chunk before this one reads on to the end, which is always right.
+  if (stop == data.size()) return data.size();
+  // The runs never met within the window: assume `from` is outside quotes.
+  return NextRecordStart(data, from, kUnquoted);
+}
+
+}  // namespace storepulse::ingest
