@@ -46,7 +46,7 @@ class ChunkParser {
 
  private:
   // Most records are plain: ASCII, no quote, the header's field count, ended by a line
-  // feed before the input's last 16 bytes. Such a record is split (SplitUnquotedRecord)
+  // break before the input's last 16 bytes. Such a record is split (SplitUnquotedRecord)
   // and handled here in one pass, its fields' starts kept on the stack (the general
   // scanner fills a vector of field references first, which the handler then reads
   // back). Returns where the next record starts, or null, with nothing consumed, for any
@@ -67,9 +67,8 @@ class ChunkParser {
                               return true;
                             });
     if (at == nullptr || fields != field_count) return nullptr;
-    const char* record_end = at > p && at[-1] == '\r' ? at - 1 : at;
-    if (record_end == p) return nullptr;  // a blank line
-    const std::string_view raw(p, static_cast<size_t>(record_end - p));
+    if (at == p) return nullptr;  // a blank line
+    const std::string_view raw(p, static_cast<size_t>(at - p));
     starts[fields] = static_cast<uint32_t>(raw.size()) + 1;  // as if a comma followed
     auto field_range = [&](uint32_t field) {
       return std::pair<size_t, size_t>(starts[field], starts[field + 1] - 1);
@@ -93,7 +92,7 @@ class ChunkParser {
       result_->status = std::move(appended);
     }
     result_->lines += 1;
-    return at + 1;
+    return AfterLineBreak(at, end);
 #endif
     (void)p;
     (void)end;

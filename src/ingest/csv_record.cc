@@ -10,15 +10,14 @@ namespace storepulse::ingest {
 
 namespace {
 
-// The end of unquoted text starting at `pos`: a comma, LF, or a CR before LF or the end
-// (a lone CR inside a line is data). ORs every byte passed into *any_byte.
+// The end of unquoted text starting at `pos`: a comma, LF or CR. ORs every byte passed
+// into *any_byte.
 inline const char* FindUnquotedEndScalar(const char* pos, const char* end,
                                          unsigned char* any_byte) {
   unsigned char seen = 0;
   while (pos < end) {
     const char c = *pos;
-    if (c == ',' || c == '\n') break;
-    if (c == '\r' && (pos + 1 == end || pos[1] == '\n')) break;
+    if (c == ',' || c == '\n' || c == '\r') break;
     seen |= static_cast<unsigned char>(c);
     ++pos;
   }
@@ -47,8 +46,6 @@ inline const char* FindUnquotedEnd(const char* pos, const char* end,
     }
     const int index = __builtin_ctz(stop_mask);
     if ((high_mask & ((1u << index) - 1)) != 0) *any_byte |= 0x80;
-    // A CR that is not before LF is data: let the scalar loop step over it.
-    if (pos[index] == '\r') return FindUnquotedEndScalar(pos + index, end, any_byte);
     return pos + index;
   }
   return FindUnquotedEndScalar(pos, end, any_byte);
@@ -59,6 +56,12 @@ inline const char* FindUnquotedEnd(const char* pos, const char* end,
   return FindUnquotedEndScalar(pos, end, any_byte);
 }
 #endif
+
+// Whether the byte at `c` breaks a line: LF, or a CR not followed by LF (the CR of CRLF
+// is not counted, its LF is).
+inline bool BreaksLine(const char* c, const char* end) {
+  return *c == '\n' || (*c == '\r' && (c + 1 == end || c[1] != '\n'));
+}
 
 }  // namespace
 
@@ -87,13 +90,12 @@ bool RecordScanner::ScanUnquoted(const char* p, const char* end, ScannedRecord* 
                                          return true;
                                        });
   if (at == nullptr) return false;
-  const char* field_end = (at > field_start && at[-1] == '\r') ? at - 1 : at;
-  add_field(field_end);
+  add_field(at);
   record->begin = p;
-  record->end = field_end;
-  record->next = at + 1;
+  record->end = at;
+  record->next = AfterLineBreak(at, end);
   record->high_bytes = high;
-  record->blank = field_end == p;
+  record->blank = at == p;
   return true;
 }
 #endif
@@ -120,7 +122,7 @@ ScannedRecord RecordScanner::ScanGeneral(const char* p, const char* end) {
         const char* stop = quote ? quote : end;
         for (const char* c = pos; c < stop; ++c) {
           any_byte |= static_cast<unsigned char>(*c);
-          record.line_breaks += (*c == '\n');
+          record.line_breaks += BreaksLine(c, end);
         }
         if (quote == nullptr) {
           // No closing quote: the field runs to the end of the input.
@@ -177,11 +179,9 @@ ScannedRecord RecordScanner::ScanGeneral(const char* p, const char* end) {
       ++pos;
       continue;
     }
-    // End of record: CRLF, LF, a final CR, or the end of the input.
+    // End of record: a line break (LF, CRLF or CR) or the end of the input.
     record.end = pos;
-    if (pos < end && *pos == '\r') ++pos;
-    if (pos < end && *pos == '\n') ++pos;
-    record.next = pos;
+    record.next = pos < end ? AfterLineBreak(pos, end) : end;
     break;
   }
   record.high_bytes = (any_byte & 0x80) != 0;
@@ -191,21 +191,26 @@ ScannedRecord RecordScanner::ScanGeneral(const char* p, const char* end) {
 
 namespace {
 
-// Whether `text` is ASCII without a line feed, eight bytes at a time: then a byte offset
-// is a column. Nearly every quarantined row's prefix is, and quarantine.csv asks for one
-// position per row.
-bool IsAsciiWithoutLineFeed(std::string_view text) {
+// Whether `text` is ASCII without a line break (LF or CR), eight bytes at a time: then a
+// byte offset is a column. Nearly every quarantined row's prefix is, and quarantine.csv
+// asks for one position per row.
+bool IsAsciiOnOneLine(std::string_view text) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  // Non-zero when a byte of `word` is zero (a borrow only passes beyond a zero byte).
+  auto has_zero = [](uint64_t word) { return (word - kOnes) & ~word & kHighBits; };
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, text.data() + i, sizeof word);
-    const uint64_t line_feeds = word ^ (kOnes * '\n');  // a zero byte where '\n' was
-    if (((word | ((line_feeds - kOnes) & ~line_feeds)) & kHighBits) != 0) return false;
+    if ((word & kHighBits) != 0 || has_zero(word ^ (kOnes * '\n')) != 0 ||
+        has_zero(word ^ (kOnes * '\r')) != 0) {
+      return false;
+    }
   }
   for (; i < text.size(); ++i) {
-    if (text[i] == '\n' || (static_cast<unsigned char>(text[i]) & 0x80) != 0)
+    if (text[i] == '\n' || text[i] == '\r' ||
+        (static_cast<unsigned char>(text[i]) & 0x80) != 0)
       return false;
   }
   return true;
@@ -216,12 +221,12 @@ bool IsAsciiWithoutLineFeed(std::string_view text) {
 TextPosition PositionInRecord(std::string_view raw, uint32_t offset,
                               uint64_t first_line) {
   const size_t end = std::min<size_t>(offset, raw.size());
-  if (IsAsciiWithoutLineFeed(raw.substr(0, end))) {
+  if (IsAsciiOnOneLine(raw.substr(0, end))) {
     return TextPosition{first_line, static_cast<uint32_t>(end + 1)};
   }
   TextPosition position{first_line, 1};
   for (uint32_t i = 0; i < offset && i < raw.size(); ++i) {
-    if (raw[i] == '\n') {
+    if (BreaksLine(raw.data() + i, raw.data() + raw.size())) {
       ++position.line;
       position.column = 1;
     } else if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) {

@@ -1,7 +1,9 @@
 // Splits CSV records (RFC 4180, read leniently the way Python's csv module and pandas
 // read): a field that starts with a quote runs to the closing quote, "" inside it is one
 // quote, and commas and line breaks inside it are data; a quote inside an unquoted field
-// is an ordinary character. A record ends at LF or CRLF outside quotes, or at the end.
+// is an ordinary character. A record ends at a line break outside quotes — LF, CRLF, or
+// a CR alone (classic Mac OS files, and a stray CR inside a line, as both read it) — or
+// at the end.
 #pragma once
 
 #include <cstdint>
@@ -15,21 +17,28 @@
 
 namespace storepulse::ingest {
 
+// Where the record after the one ended by the line break at `at` starts (a CR and the
+// LF after it are one line break).
+inline const char* AfterLineBreak(const char* at, const char* end) {
+  return at + 1 + (*at == '\r' && at + 1 < end && at[1] == '\n');
+}
+
 #if defined(__SSE2__)
-// Splits the record that starts at `p` when no quote comes before its line feed: sixteen
-// bytes at a time, from masks of commas, line feeds and quotes (no branch per character
-// kind). Calls on_comma(position) for each comma before the line feed, in order; false
-// from it abandons the record. Returns the line feed, or null when a quote comes first,
-// when a byte >= 0x80 comes first and `refuse_high_bytes`, when on_comma abandons, or
-// when fewer than 16 bytes remain before a line feed is found. *high_bytes (when not
-// null) says whether a byte >= 0x80 comes before the line feed. A CR is not a delimiter
-// (before the line feed it is the caller's to drop; elsewhere it is data).
+// Splits the record that starts at `p` when no quote comes before its line break:
+// sixteen bytes at a time, from masks of commas, line breaks and quotes (no branch per
+// character kind). Calls on_comma(position) for each comma before the line break, in
+// order; false from it abandons the record. Returns the line break (a CR or LF; see
+// AfterLineBreak), or null when a quote comes first, when a byte >= 0x80 comes first and
+// `refuse_high_bytes`, when on_comma abandons, or when fewer than 16 bytes remain before
+// a line break is found. *high_bytes (when not null) says whether a byte >= 0x80 comes
+// before the line break.
 template <typename OnComma>
 inline const char* SplitUnquotedRecord(const char* p, const char* end,
                                        bool refuse_high_bytes, bool* high_bytes,
                                        OnComma&& on_comma) {
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i line_feed = _mm_set1_epi8('\n');
+  const __m128i carriage_return = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
   unsigned high = 0;
   for (const char* block_start = p; end - block_start >= 16; block_start += 16) {
@@ -37,9 +46,9 @@ inline const char* SplitUnquotedRecord(const char* p, const char* end,
     const auto mask_of = [&](__m128i byte) {
       return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, byte)));
     };
-    const unsigned line_feeds = mask_of(line_feed);
-    // Bits before the block's first line feed (all 16 when there is none).
-    const unsigned before = line_feeds != 0 ? (line_feeds & -line_feeds) - 1 : 0xFFFFu;
+    const unsigned line_breaks = mask_of(line_feed) | mask_of(carriage_return);
+    // Bits before the block's first line break (all 16 when there is none).
+    const unsigned before = line_breaks != 0 ? (line_breaks & -line_breaks) - 1 : 0xFFFFu;
     const unsigned block_high = static_cast<unsigned>(_mm_movemask_epi8(block)) & before;
     if ((mask_of(quote) & before) != 0 || (refuse_high_bytes && block_high != 0)) {
       return nullptr;
@@ -48,9 +57,9 @@ inline const char* SplitUnquotedRecord(const char* p, const char* end,
     for (unsigned commas = mask_of(comma) & before; commas != 0; commas &= commas - 1) {
       if (!on_comma(block_start + __builtin_ctz(commas))) return nullptr;
     }
-    if (line_feeds != 0) {
+    if (line_breaks != 0) {
       if (high_bytes != nullptr) *high_bytes = high != 0;
-      return block_start + __builtin_ctz(line_feeds);
+      return block_start + __builtin_ctz(line_breaks);
     }
   }
   return nullptr;

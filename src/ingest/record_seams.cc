@@ -5,22 +5,25 @@
 #include <cstdint>
 #include <cstring>
 
+#include "ingest/csv_record.h"
+
 namespace storepulse::ingest {
 
 namespace {
 
-// The lenient reader (csv_record.h) as a state machine over four kinds of byte. A CR is
-// an ordinary byte here: records end at a line feed, with or without a CR before it.
+// The lenient reader (csv_record.h) as a state machine over four kinds of byte. Records
+// end at a line break (LF, CR, or CR LF) outside quotes; for the state, a CR is a line
+// break like LF (the LF of a CR LF then finds the state at a field start, and stays).
 enum State : uint8_t {
   kFieldStart,     // at the start of a field (or of a record)
   kUnquoted,       // inside an unquoted field, or in the text after a closing quote
   kQuoted,         // inside a quoted field
   kQuoteInQuoted,  // after a quote inside a quoted field: closing, or the first of ""
 };
-enum ByteKind : uint8_t { kOther, kQuote, kComma, kLineFeed };
+enum ByteKind : uint8_t { kOther, kQuote, kComma, kLineBreak };
 
 constexpr std::array<std::array<State, 4>, 4> kNext = {{
-    //            other         quote           comma        line feed
+    //            other         quote           comma        line break
     /* start  */ {kUnquoted, kQuoted, kFieldStart, kFieldStart},
     /* unquot */ {kUnquoted, kUnquoted, kFieldStart, kFieldStart},
     /* quoted */ {kQuoted, kQuoteInQuoted, kQuoted, kQuoted},
@@ -34,17 +37,22 @@ inline ByteKind KindOf(char c) {
     case ',':
       return kComma;
     case '\n':
-      return kLineFeed;
+    case '\r':
+      return kLineBreak;
     default:
       return kOther;
   }
 }
 
-// From `at` in `state`: the byte after the first line feed that ends a record.
+// From `at` in `state`: where the record after the first line break that ends a record
+// starts.
 size_t NextRecordStart(std::string_view data, size_t at, State state) {
+  const char* const end = data.data() + data.size();
   for (; at < data.size(); ++at) {
     const ByteKind kind = KindOf(data[at]);
-    if (kind == kLineFeed && state != kQuoted) return at + 1;
+    if (kind == kLineBreak && state != kQuoted) {
+      return static_cast<size_t>(AfterLineBreak(data.data() + at, end) - data.data());
+    }
     state = kNext[state][kind];
   }
   return data.size();

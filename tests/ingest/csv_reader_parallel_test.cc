@@ -100,6 +100,10 @@ TEST(CsvReaderParallelTest, ParallelChunksGiveTheSequentialResult) {
   const std::vector<std::string> inputs = ParallelInputs();
   for (size_t i = 0; i < inputs.size(); ++i) {
     ExpectParallelMatchesSequential(inputs[i], "input " + std::to_string(i + 1));
+    // The same with every LF made a CR (classic Mac OS line endings).
+    std::string mac = inputs[i];
+    std::replace(mac.begin(), mac.end(), '\n', '\r');
+    ExpectParallelMatchesSequential(mac, "input " + std::to_string(i + 1) + " with CRs");
   }
 }
 

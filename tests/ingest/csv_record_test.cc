@@ -96,16 +96,27 @@ TEST(RecordScannerTest, CrlfAndLfEndRecordsAlike) {
   EXPECT_EQ(quoted_last.next, 7u);
 }
 
-TEST(RecordScannerTest, LoneCrInsideAFieldIsData) {
+TEST(RecordScannerTest, ALoneCrEndsTheRecord) {
+  // As pandas and Python's csv module read it: classic Mac OS files end lines with CR.
   const Scanned s = ScanFirst("a\rb,c\r\n");
-  EXPECT_EQ(s.values, (Values{"a\rb", "c"}));
-  EXPECT_EQ(s.next, 7u);
+  EXPECT_EQ(s.values, (Values{"a"}));
+  EXPECT_EQ(s.raw, "a");
+  EXPECT_EQ(s.next, 2u);
+  const Scanned mac = ScanFirst("a,b\rc,d\r");
+  EXPECT_EQ(mac.values, (Values{"a", "b"}));
+  EXPECT_EQ(mac.next, 4u);
+  // Inside quotes it is data, and a line break for line numbers.
   const Scanned quoted = ScanFirst("\"a\rb\",c\n");
   EXPECT_EQ(quoted.values, (Values{"a\rb", "c"}));
-  // A CR that is not followed by LF does not end the record.
+  EXPECT_EQ(quoted.line_breaks, 1u);
+  // CR CR LF: a record, then a blank one.
   const Scanned doubled = ScanFirst("a\r\r\nb");
-  EXPECT_EQ(doubled.values, (Values{"a\r"}));
-  EXPECT_EQ(doubled.next, 4u);
+  EXPECT_EQ(doubled.values, (Values{"a"}));
+  EXPECT_EQ(doubled.next, 2u);
+  EXPECT_TRUE(ScanFirst("\r\nb").blank);
+  const Scanned after_quote = ScanFirst("\"a\"\rb");
+  EXPECT_EQ(after_quote.values, (Values{"a"}));
+  EXPECT_EQ(after_quote.next, 4u);
 }
 
 TEST(RecordScannerTest, FinalCrEndsTheLastRecord) {
@@ -213,8 +224,9 @@ TEST(RecordScannerTest, CrlfAtEveryOffsetOfABlock) {
     EXPECT_EQ(s.values, (Values{field, "y"})) << length;
     EXPECT_EQ(s.next, length + 4) << length;
     const Scanned lone_cr =
-        ScanFirst(field + "\r" + field + ",y\n" + std::string(40, 'z'));
-    EXPECT_EQ(lone_cr.values, (Values{field + "\r" + field, "y"})) << length;
+        ScanFirst(field + ",y\r" + field + ",y\n" + std::string(40, 'z'));
+    EXPECT_EQ(lone_cr.values, (Values{field, "y"})) << length;
+    EXPECT_EQ(lone_cr.next, length + 3) << length;
   }
 }
 
@@ -249,10 +261,7 @@ TEST(RecordScannerTest, QuoteLateInALongRecord) {
 Scanned ReferenceScan(const std::string& text) {
   Scanned s;
   size_t pos = 0;
-  auto ends_record = [&](size_t at) {
-    return text[at] == '\n' ||
-           (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] == '\n'));
-  };
+  auto ends_record = [&](size_t at) { return text[at] == '\n' || text[at] == '\r'; };
   while (true) {
     s.raw_offsets.push_back(static_cast<uint32_t>(pos));
     std::string value;
@@ -272,7 +281,9 @@ Scanned ReferenceScan(const std::string& text) {
           ++pos;
           break;
         }
-        s.line_breaks += text[pos] == '\n';
+        s.line_breaks +=
+            text[pos] == '\n' ||
+            (text[pos] == '\r' && (pos + 1 == text.size() || text[pos + 1] != '\n'));
         value += text[pos++];
       }
     }
@@ -350,11 +361,18 @@ TEST(PositionInRecordTest, LongRowsWithABreakOrACharacterAnywhere) {
     EXPECT_EQ(PositionInRecord(plain, offset, 3).column, offset + 1);
   }
   for (uint32_t at = 0; at < 33; ++at) {
-    std::string broken = plain;
-    broken[at] = '\n';
-    const TextPosition after_break = PositionInRecord(broken, 33, 3);
-    EXPECT_EQ(after_break.line, 4u) << at;
-    EXPECT_EQ(after_break.column, 33 - at) << at;
+    for (const char line_break : {'\n', '\r'}) {
+      std::string broken = plain;
+      broken[at] = line_break;
+      const TextPosition after_break = PositionInRecord(broken, 33, 3);
+      EXPECT_EQ(after_break.line, 4u) << at;
+      EXPECT_EQ(after_break.column, 33 - at) << at;
+    }
+    std::string crlf = plain;
+    crlf.replace(at, 2, "\r\n");
+    if (at + 2 <= 33) {
+      EXPECT_EQ(PositionInRecord(crlf, 33, 3).line, 4u) << at;
+    }
 
     std::string pound = plain;
     pound.replace(at, 2, "\xC2\xA3");

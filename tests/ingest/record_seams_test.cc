@@ -28,8 +28,8 @@ std::set<size_t> RecordStarts(const std::string& text) {
 }
 
 // Rows of field pieces: quoted fields with commas, "" and line breaks, quotes inside
-// unquoted fields, text after a closing quote, CRLF and blank lines. Every quote that
-// opens a field is closed.
+// unquoted fields, text after a closing quote, LF, CRLF and CR endings, blank lines.
+// Every quote that opens a field is closed.
 std::string RandomCsv(std::mt19937& random) {
   const std::vector<std::string> pieces = {"536365",
                                            "85123A",
@@ -54,8 +54,8 @@ std::string RandomCsv(std::mt19937& random) {
       if (field > 0) csv += ',';
       csv += pieces[random() % pieces.size()];
     }
-    const unsigned ending = random() % 4;
-    csv += ending == 0 ? "\r\n" : ending == 1 ? "\n\n" : "\n";
+    const unsigned ending = random() % 5;
+    csv += ending == 0 ? "\r\n" : ending == 1 ? "\n\n" : ending == 2 ? "\r" : "\n";
   }
   if (random() % 3 == 0) csv.pop_back();
   return csv;
