@@ -1,5 +1,6 @@
 #include "ingest/chunk_parser.h"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -16,8 +17,11 @@ class ChunkParser {
   ChunkParser(const ChunkContext& context, ChunkResult* result)
       : context_(context), columns_(*context.columns), result_(result) {}
 
-  void Run(size_t begin, size_t limit) {
-    const char* const end = context_.data.data() + context_.data.size();
+  void Run(size_t begin, size_t limit, size_t give_up_at) {
+    const char* const data_end = context_.data.data() + context_.data.size();
+    // Records are read as if the data ended at `give_up_at`; one that reaches it is cut.
+    const char* const end =
+        context_.data.data() + std::min(give_up_at, context_.data.size());
     const char* p = context_.data.data() + begin;
     const char* const stop = context_.data.data() + limit;
     // Assumes ~70 bytes a row, to avoid regrowing the columns; the quarantine gets room
@@ -35,10 +39,20 @@ class ChunkParser {
         continue;
       }
       const ScannedRecord record = scanner_.Scan(p, end);
+      if (end < data_end && record.next == end &&
+          (record.unterminated_quote || record.end == record.next)) {
+        result_->gave_up = true;  // the record goes on past `end`
+        return;
+      }
       HandleRecord(record);
       if (!result_->status.ok()) return;
       result_->lines += 1 + record.line_breaks;
       p = record.next;
+    }
+    // A CR at `end` whose LF is past it (the reader never gives up there).
+    if (p == end && end < data_end && end[-1] == '\r' && *end == '\n') {
+      result_->gave_up = true;
+      return;
     }
     result_->end = static_cast<size_t>(p - context_.data.data());
     result_->table = builder_.Finish();
@@ -200,11 +214,12 @@ class ChunkParser {
 
 }  // namespace
 
-ChunkResult ParseChunk(const ChunkContext& context, size_t begin, size_t limit) {
+ChunkResult ParseChunk(const ChunkContext& context, size_t begin, size_t limit,
+                       size_t give_up_at) {
   ChunkResult result;
   result.end = begin;
   ChunkParser parser(context, &result);
-  parser.Run(begin, limit);
+  parser.Run(begin, limit, give_up_at);
   return result;
 }
 

@@ -28,13 +28,19 @@ struct ChunkResult {
   Table table;
   Quarantine quarantine;  // line numbers relative to the chunk's first line (0)
   size_t end = 0;         // where the record after the chunk's last one starts
-  uint64_t lines = 0;     // physical lines the chunk's records cover
+  // The chunk's last record ran past `give_up_at` (see ParseChunk): nothing else is set.
+  bool gave_up = false;
+  uint64_t lines = 0;  // physical lines the chunk's records cover
   uint64_t rows_read = 0;
   uint64_t blank_lines = 0;
   std::array<uint64_t, kOrderColumnCount> empty_values{};
 };
 
-// Parses every record that starts in [begin, limit); the last may run past `limit`.
-ChunkResult ParseChunk(const ChunkContext& context, size_t begin, size_t limit);
+// Parses every record that starts in [begin, limit); the last may run past `limit`, but
+// not past `give_up_at`: a chunk whose start was guessed wrong can take a closing quote
+// for an opening one and read on to the end of the file, so the reader stops it at the
+// chunk after next and reads it again once its start is known.
+ChunkResult ParseChunk(const ChunkContext& context, size_t begin, size_t limit,
+                       size_t give_up_at = SIZE_MAX);
 
 }  // namespace storepulse::ingest

@@ -197,8 +197,10 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   std::mutex progress_mutex;
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
-      chunks[k] = ParseChunk(context, starts[k], starts[k + 1]);
-      release(starts[k], starts[k + 1]);
+      // Stopped at the chunk after next: see ParseChunk.
+      const size_t give_up_at = k + 2 <= chunk_count ? starts[k + 2] : data.size();
+      chunks[k] = ParseChunk(context, starts[k], starts[k + 1], give_up_at);
+      release(starts[k], std::max(starts[k + 1], chunks[k].end));
       const uint64_t done =
           bytes_done.fetch_add(starts[k + 1] - starts[k]) + (starts[k + 1] - starts[k]);
       if (options.progress) {
@@ -209,17 +211,19 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   });
   // A chunk's start is a guess (FindRecordStart) until the chunk before it has been
   // read: where that one's last record ended is where the next record really starts. A
-  // chunk that started elsewhere is read again from there (rare: a quoted field longer
-  // than FindRecordStart looks ahead, or a quote left open), so every row is read as a
-  // reading from the top would read it.
-  for (size_t k = 0; k + 1 < chunk_count; ++k) {
-    const size_t start = chunks[k].end;
-    if (start == starts[k + 1]) continue;
-    starts[k + 1] = start;
-    const size_t limit = std::max(starts[k + 2], start);
-    chunks[k + 1] = ParseChunk(context, start, limit);
-    release(start, limit);
-    ++stats.chunks_read_again;
+  // chunk that started elsewhere, or gave up, is read again from there (rare: a quoted
+  // field longer than FindRecordStart looks ahead, or a quote left open), so every row
+  // is read as a reading from the top would read it.
+  for (size_t k = 0; k < chunk_count; ++k) {
+    const size_t start = k == 0 ? starts[0] : chunks[k - 1].end;
+    if (start != starts[k] || chunks[k].gave_up) {
+      starts[k] = start;
+      const size_t limit = std::max(starts[k + 1], start);
+      chunks[k] = ParseChunk(context, start, limit);
+      release(start, std::max(limit, chunks[k].end));
+      ++stats.chunks_read_again;
+    }
+    if (!chunks[k].status.ok()) break;  // returned below
   }
   stats.chunks = static_cast<uint32_t>(chunks.size());
 

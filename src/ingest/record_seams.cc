@@ -45,10 +45,11 @@ inline ByteKind KindOf(char c) {
 }
 
 // From `at` in `state`: where the record after the first line break that ends a record
-// starts.
-size_t NextRecordStart(std::string_view data, size_t at, State state) {
+// starts, looking `window` bytes ahead at most (then data.size()).
+size_t NextRecordStart(std::string_view data, size_t at, State state, size_t window) {
   const char* const end = data.data() + data.size();
-  for (; at < data.size(); ++at) {
+  const size_t stop = at + std::min(window, data.size() - at);
+  for (; at < stop; ++at) {
     const ByteKind kind = KindOf(data[at]);
     if (kind == kLineBreak && state != kQuoted) {
       return static_cast<size_t>(AfterLineBreak(data.data() + at, end) - data.data());
@@ -66,21 +67,21 @@ size_t FindRecordStart(std::string_view data, size_t from, size_t window) {
   // Without a quote ahead, only the runs outside quotes can be right (a quoted field
   // that long is the window's case): the start after the next line feed.
   if (std::memchr(data.data() + from, '"', stop - from) == nullptr) {
-    return NextRecordStart(data, from, kUnquoted);
+    return NextRecordStart(data, from, kUnquoted, window);
   }
   std::array<State, 4> runs = {kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted};
   for (size_t at = from; at < stop; ++at) {
     const ByteKind kind = KindOf(data[at]);
     for (State& state : runs) state = kNext[state][kind];
     if (runs[0] == runs[1] && runs[0] == runs[2] && runs[0] == runs[3]) {
-      return NextRecordStart(data, at + 1, runs[0]);
+      return NextRecordStart(data, at + 1, runs[0], window);
     }
   }
   // The text ended before the runs met: no start can be told, and none is needed — the
   // chunk before this one reads on to the end, which is always right.
   if (stop == data.size()) return data.size();
   // The runs never met within the window: assume `from` is outside quotes.
-  return NextRecordStart(data, from, kUnquoted);
+  return NextRecordStart(data, from, kUnquoted, window);
 }
 
 }  // namespace storepulse::ingest

@@ -17,13 +17,15 @@
 
 namespace storepulse::ingest {
 
-// A record start at or after `from` (> 0) in `data`, or data.size() when the text ends
-// before the runs meet. When they have not met within `window` bytes (no quote there, or
-// a quoted field longer than that), `from` is taken to be outside quotes: the start after
-// its next line feed, which is wrong only inside such a field or after a quote that is
-// never closed. Callers check each chunk's start against where the chunk before it ended
+// A record start after `from` (> 0) in `data`, or data.size() when the text ends before
+// the runs meet or no line break follows within `window` bytes (the caller's chunk then
+// joins the one before it). When the runs have not met within `window` bytes (no quote
+// there but "" pairs, which read alike inside and outside quotes, or a quoted field
+// longer than that), `from` is taken to be outside quotes: the start after its next
+// line break, which is wrong only inside such a field or after a quote that is never
+// closed. Callers check each chunk's start against where the chunk before it ended
 // (ParseChunk), so a wrong guess costs a re-read, not a wrong row.
 size_t FindRecordStart(std::string_view data, size_t from,
-                       size_t window = size_t{1} << 20);
+                       size_t window = size_t{64} << 10);
 
 }  // namespace storepulse::ingest
