@@ -65,7 +65,7 @@ size_t FindRecordStart(std::string_view data, size_t from, size_t window) {
   if (from >= data.size()) return data.size();
   const size_t stop = from + std::min(window, data.size() - from);
   // Without a quote ahead, only the runs outside quotes can be right (a quoted field
-  // that long is the window's case): the start after the next line feed.
+  // that long is the window's case): the start after the next line break.
   if (std::memchr(data.data() + from, '"', stop - from) == nullptr) {
     return NextRecordStart(data, from, kUnquoted, window);
   }
