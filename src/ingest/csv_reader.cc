@@ -11,10 +11,6 @@
 #include <optional>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "ingest/chunk_parser.h"
 #include "ingest/csv_record.h"
 #include "ingest/mapped_file.h"
@@ -33,23 +29,6 @@ struct ChunkScan {
   bool high_bytes = false;
   bool valid_utf8 = true;  // checked only where there are high bytes
 };
-
-// Whether any byte of [begin, end) is >= 0x80, sixteen bytes at a time where SSE2 exists.
-ChunkScan ScanChunk(std::string_view data, size_t begin, size_t end) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  unsigned char any = 0;
-  size_t i = begin;
-#if defined(__SSE2__)
-  __m128i high = _mm_setzero_si128();
-  for (; i + 16 <= end; i += 16) {
-    high =
-        _mm_or_si128(high, _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)));
-  }
-  if (_mm_movemask_epi8(high) != 0) any = 0x80;
-#endif
-  for (; i < end; ++i) any |= bytes[i];
-  return ChunkScan{(any & 0x80) != 0};
-}
 
 // Runs work in a dedicated arena of `threads` threads, or in the caller's when 0.
 class ParallelScope {
@@ -174,7 +153,8 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
   std::vector<size_t> starts(chunk_count + 1);
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, chunk_count, [&](size_t k) {
-      scans[k] = ScanChunk(data, bounds[k], bounds[k + 1]);
+      scans[k].high_bytes =
+          HasHighBytes(data.substr(bounds[k], bounds[k + 1] - bounds[k]));
       // While the chunk is in cache: whether it is UTF-8, in case the file has high
       // bytes; one chunk that is not settles it for the file (the others keep `true`).
       if (scans[k].high_bytes && !not_utf8.load(std::memory_order_relaxed)) {

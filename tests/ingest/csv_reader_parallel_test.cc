@@ -182,9 +182,10 @@ TEST(CsvReaderParallelTest, QuoteCountsStayRightAcrossLargeChunks) {
   }
 }
 
-TEST(CsvReaderParallelTest, StrayQuotesLeaveTheChunkStartsRight) {
-  // Inch marks in unquoted descriptions among quoted ones: each chunk's first record is
-  // found where it is, so no chunk is read twice.
+TEST(CsvReaderParallelTest, StrayQuotesLeaveNoChunkToReadAgain) {
+  // Inch marks in unquoted descriptions among quoted ones: each chunk's guessed start is
+  // right, so no chunk is read twice. (That a start is found near each chunk's first
+  // byte at all, rather than none after the first inch mark, is FindRecordStartTest's.)
   std::string csv = std::string(testing::kOrderHeader) + "\n";
   for (int i = 0; csv.size() < 100'000; ++i) {
     csv +=
