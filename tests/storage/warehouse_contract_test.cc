@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -504,6 +505,88 @@ TYPED_TEST(WarehouseContractTest, ReadOrderLinesGivesBackTheLoadedTableRowByRow)
   auto unknown = this->warehouse_->ReadOrderLines("never-loaded.csv");
   ASSERT_OK(unknown.status());
   EXPECT_TRUE(unknown->empty());
+}
+
+// Loads send rows in groups (SQLite: 128 to a statement, then one by one): 300 lines and
+// quarantined rows, neither a whole number of groups, read back every one in place.
+TYPED_TEST(WarehouseContractTest, ManyRowsReadBackEachOnceInOrder) {
+  constexpr size_t kRows = 300;
+  TableBuilder builder;
+  std::vector<std::string> invoices;
+  for (size_t row = 0; row < kRows; ++row)
+    invoices.push_back(std::to_string(600000 + row));
+  for (size_t row = 0; row < kRows; ++row) {
+    OrderLine line = this->lines_.Row(row % this->lines_.size());
+    line.invoice = invoices[row];
+    line.quantity = static_cast<int32_t>(row + 1);
+    line.timestamp = At(2011, 1, 1 + static_cast<int>(row % 28),
+                        static_cast<int>(row % 24), static_cast<int>(row % 60));
+    ASSERT_OK(builder.Append(line));
+  }
+  const Table many = builder.Finish();
+  BatchLoad load = SampleLoad("many.csv", &many);
+  load.quarantine.clear();
+  for (size_t row = 0; row < kRows; ++row) {
+    load.quarantine.push_back({10 + 2 * row, static_cast<uint32_t>(row % 7),
+                               "missing_customer", "CustomerID", "no CustomerID",
+                               "raw " + std::to_string(row)});
+  }
+  ASSERT_OK(this->RunLoad(*this->warehouse_, load));
+
+  std::vector<std::string> expected_lines;
+  std::vector<std::string> expected_quarantine;
+  for (size_t row = 0; row < kRows; ++row) {
+    expected_lines.push_back(std::to_string(row) + "|" + invoices[row] + "|" +
+                             std::to_string(row + 1));
+    const auto& record = load.quarantine[row];
+    expected_quarantine.push_back(std::to_string(record.line) + "|" +
+                                  std::to_string(record.column) + "|" + record.raw);
+  }
+  EXPECT_EQ(this->Rows("SELECT row_index, invoice_no, quantity FROM order_lines ORDER BY "
+                       "row_index"),
+            expected_lines);
+  EXPECT_EQ(this->Rows("SELECT line, column_no, raw_row FROM quarantine ORDER BY line"),
+            expected_quarantine);
+  auto read = this->warehouse_->ReadOrderLines("many.csv");
+  ASSERT_OK(read.status());
+  ASSERT_EQ(read->size(), kRows);
+  for (size_t row = 0; row < kRows; ++row) {
+    EXPECT_EQ(RowText(*read, row), RowText(many, row)) << "row " << row;
+  }
+}
+
+// A reload empties a table whole when no other source has rows in it: the sources
+// before and after the reloaded one (in the order of their names) must both stop that.
+TYPED_TEST(WarehouseContractTest, ReloadOfTheFirstMiddleOrLastSourceKeepsTheOthers) {
+  for (const char* source : {"a.csv", "b.csv", "c.csv"}) {
+    ASSERT_OK(this->RunLoad(*this->warehouse_, SampleLoad(source, &this->lines_)));
+  }
+  TableBuilder builder;
+  ASSERT_OK(builder.Append(this->lines_.Row(3)));
+  const Table one_line = builder.Finish();
+  for (const char* reloaded : {"a.csv", "b.csv", "c.csv"}) {
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> others;
+    for (const char* source : {"a.csv", "b.csv", "c.csv"}) {
+      if (std::string(source) != reloaded) {
+        others[source] = SourceSnapshot(*this->warehouse_, source);
+      }
+    }
+    BatchLoad smaller;
+    smaller.source = reloaded;
+    smaller.lines = &one_line;
+    ASSERT_OK(this->RunLoad(*this->warehouse_, smaller));
+
+    EXPECT_THAT(
+        this->Rows(std::string("SELECT invoice_no FROM order_lines WHERE source = '") +
+                   reloaded + "'"),
+        ElementsAre("581483"))
+        << reloaded;
+    for (const auto& [source, snapshot] : others) {
+      EXPECT_EQ(SourceSnapshot(*this->warehouse_, source), snapshot)
+          << source << " after reloading " << reloaded;
+    }
+  }
+  EXPECT_THAT(this->Rows("SELECT COUNT(*) FROM order_lines"), ElementsAre("3"));
 }
 
 TYPED_TEST(WarehouseContractTest, UrlIsTheOneOpened) {
