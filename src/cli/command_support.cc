@@ -47,14 +47,40 @@ Result<std::optional<int64_t>> ParseDateOption(const std::string& text) {
   return std::optional<int64_t>(day);
 }
 
-Status CreateOutputDirectory(const std::string& dir) {
+DirectoriesCreated::~DirectoriesCreated() {
+  for (const std::filesystem::path& dir : created_) {
+    std::error_code error;
+    // remove() takes an empty directory only; the first that is not stops the climb.
+    if (!std::filesystem::remove(dir, error) || error) break;
+  }
+}
+
+Status DirectoriesCreated::Create(const std::string& dir, std::string_view option) {
+  std::vector<std::filesystem::path> missing;
   std::error_code error;
+  std::filesystem::path at = std::filesystem::path(dir).lexically_normal();
+  if (!at.has_filename()) at = at.parent_path();  // "out/models/"
+  for (; !at.empty() && !std::filesystem::exists(at, error) && !error;
+       at = at.parent_path()) {
+    missing.push_back(at);
+    if (at == at.parent_path()) break;
+  }
   std::filesystem::create_directories(dir, error);
   if (error) {
     return Status::IOError(
-        fmt::format("--out {}: cannot create directory: {}", dir, error.message()));
+        fmt::format("{} {}: cannot create directory: {}", option, dir, error.message()));
   }
+  created_ = std::move(missing);
   return Status::Ok();
+}
+
+Status CreateOutputDirectory(const std::string& dir) {
+  // Kept: batch writes its log there first (a failed run says why in it), profile
+  // creates it only once it has its files to write.
+  DirectoriesCreated created;
+  Status status = created.Create(dir, "--out");
+  created.Keep();
+  return status;
 }
 
 Status CheckInputAndWarehouse(const std::string& input, const std::string& url) {

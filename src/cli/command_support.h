@@ -6,9 +6,12 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "ingest/csv_reader.h"
@@ -30,6 +33,25 @@ Result<std::optional<int64_t>> ParseDateOption(const std::string& text);
 
 // Creates `dir` and its parents; IOError naming --out when it cannot.
 Status CreateOutputDirectory(const std::string& dir);
+
+// Directories a command creates up front (to fail at once when it cannot) and takes back
+// if it fails before writing into them: a failed run leaves no empty directory behind.
+// Those still empty are removed, deepest first, when this goes out of scope, unless
+// Keep() was called.
+class DirectoriesCreated {
+ public:
+  DirectoriesCreated() = default;
+  DirectoriesCreated(const DirectoriesCreated&) = delete;
+  DirectoriesCreated& operator=(const DirectoriesCreated&) = delete;
+  ~DirectoriesCreated();
+
+  // Creates `dir` and its missing parents; IOError naming `option` when it cannot.
+  Status Create(const std::string& dir, std::string_view option);
+  void Keep() { created_.clear(); }
+
+ private:
+  std::vector<std::filesystem::path> created_;  // deepest first
+};
 
 // Checks what a command that reads `input` and stores into the warehouse `url` ("none":
 // no warehouse) needs, before its work: that the input opens, then that the warehouse

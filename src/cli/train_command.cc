@@ -74,12 +74,9 @@ void PrintLineModelNotes(const ml::LineModelResult& line) {
 int Run(const TrainCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto limit = LimitThreads(options.threads);
-  std::error_code error;
-  std::filesystem::create_directories(options.models_dir, error);
-  if (error) {
-    return ReportInputError(
-        Status::IOError(fmt::format("--models {}: cannot create directory: {}",
-                                    options.models_dir, error.message())));
+  DirectoriesCreated models_dir;
+  if (Status created = models_dir.Create(options.models_dir, "--models"); !created.ok()) {
+    return ReportInputError(created);
   }
   if (Status ready = CheckInputAndWarehouse(options.input, options.warehouse);
       !ready.ok()) {
@@ -97,6 +94,7 @@ int Run(const TrainCommandOptions& options) {
   auto report = ml::TrainAll(ingested->table, train_options, progress.AsCallback());
   progress.Finish();
   if (!report.ok()) return ReportInputError(report.status());
+  models_dir.Keep();  // the models are in it
 
   fmt::print(
       "Evaluation on held-out data (lift: how much better than the baseline)\n{}\n",

@@ -15,6 +15,7 @@
 #include "cli/cli_runner.h"
 #include "real_data.h"
 #include "storage/warehouse.h"
+#include "test_util.h"
 
 namespace storepulse {
 namespace {
@@ -235,9 +236,21 @@ TEST(MlCommandsInputTest, TrainNeedsItsOptionsAndAReadableInput) {
   const CliRun no_models = RunCli("train --input x.csv");
   EXPECT_EQ(no_models.exit_code, 2);
   EXPECT_THAT(no_models.out, HasSubstr("--models is required"));
-  const CliRun missing = RunCli("train --input /nonexistent.csv --models /tmp/never");
+  // The --models directories it made to check it could are taken back.
+  const testing::TempDir dir;
+  const std::filesystem::path models = dir.path() / "new" / "models";
+  const CliRun missing =
+      RunCli("train --input /nonexistent.csv --models " + models.string() + "/");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.out, HasSubstr("/nonexistent.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "new"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path()));
+  // One that was there before stays, and so does what is in it.
+  std::filesystem::create_directories(models);
+  std::ofstream(models / "keep.txt") << "mine\n";
+  EXPECT_EQ(
+      RunCli("train --input /nonexistent.csv --models " + models.string()).exit_code, 2);
+  EXPECT_TRUE(std::filesystem::exists(models / "keep.txt"));
 }
 
 // The warehouse is checked before training (seconds on the real export): a bad one
@@ -258,7 +271,7 @@ TEST(MlCommandsInputTest, TrainRefusesABadWarehouseBeforeTraining) {
   EXPECT_THAT(run.out, HasSubstr("error: --warehouse: cannot connect to "
                                  "postgresql://analyst@127.0.0.1:1/shop"));
   EXPECT_THAT(run.out, Not(HasSubstr("hunter2")));
-  EXPECT_TRUE(std::filesystem::is_empty(models));
+  EXPECT_FALSE(std::filesystem::exists(models));  // made to check it could, taken back
   std::filesystem::remove_all(dir);
 }
 
