@@ -25,23 +25,30 @@ namespace {
 // How long a writer waits for another connection's write lock before failing.
 constexpr int kBusyTimeoutMs = 10'000;
 
-// "INSERT INTO "t" ("a", "b") VALUES (?1, ?2)"
+// INSERT of `rows` rows in one statement: "INSERT INTO "t" ("source", "a", "b") VALUES
+// (?1, ?2, ?3), (?1, ?4, ?5)". The first column (the source, the same in every row of a
+// load) is ?1 in each row, the others numbered on from ?2, row after row; one row is
+// the plain "VALUES (?1, ?2, ?3)".
 std::string InsertSql(std::string_view table,
-                      const std::vector<std::string_view>& columns) {
+                      const std::vector<std::string_view>& columns, size_t rows = 1) {
   std::string sql = "INSERT INTO \"" + std::string(table) + "\" (";
-  std::string values;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (i > 0) {
-      sql += ", ";
-      values += ", ";
-    }
+  for (size_t column = 0; column < columns.size(); ++column) {
+    if (column > 0) sql += ", ";
     sql += '"';
-    sql += columns[i];
+    sql += columns[column];
     sql += '"';
-    values += '?';
-    values += std::to_string(i + 1);
   }
-  return sql + ") VALUES (" + values + ")";
+  sql += ") VALUES ";
+  size_t next = 2;
+  for (size_t row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(?1" : ", (?1";
+    for (size_t column = 1; column < columns.size(); ++column) {
+      sql += ", ?";
+      sql += std::to_string(next++);
+    }
+    sql += ')';
+  }
+  return sql;
 }
 
 // Binds the parameters of one row, keeping the first failure: rows bind without a check
@@ -80,25 +87,6 @@ class RowBinder {
   int rc_ = SQLITE_OK;
 };
 
-// INSERT of `rows` rows in one statement: the first column (the source, the same in
-// every row of a load) is ?1 in each, the others numbered on from ?2, row after row.
-std::string InsertRowsSql(std::string_view table,
-                          const std::vector<std::string_view>& columns, size_t rows) {
-  std::string sql = InsertSql(table, columns);
-  sql.resize(sql.find(") VALUES (") + 1);
-  sql += " VALUES ";
-  size_t next = 2;
-  for (size_t row = 0; row < rows; ++row) {
-    sql += row == 0 ? "(?1" : ", (?1";
-    for (size_t column = 1; column < columns.size(); ++column) {
-      sql += ", ?";
-      sql += std::to_string(next++);
-    }
-    sql += ')';
-  }
-  return sql;
-}
-
 // Rows go up to 128 to a statement: SQLite's cost per statement run (binding checks,
 // starting the program, the cursor's seek) is then paid once per group, which made the
 // real export's order lines load about a quarter faster than one row per statement.
@@ -124,7 +112,7 @@ Result<RowInserts> PrepareRowInserts(SqliteDb& db, std::string_view table,
                              static_cast<size_t>(std::max(inserts.params_per_row, 1)),
                          1, kMaxRowsPerInsert);
   SP_ASSIGN_OR_RETURN(inserts.many,
-                      db.Prepare(InsertRowsSql(table, columns, inserts.rows_per_insert)));
+                      db.Prepare(InsertSql(table, columns, inserts.rows_per_insert)));
   SP_ASSIGN_OR_RETURN(inserts.one, db.Prepare(InsertSql(table, columns)));
   return inserts;
 }
