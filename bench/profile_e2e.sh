@@ -7,7 +7,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-build/storepulse}
-file=${2:-$here/../../shared/data/OnlineRetail.csv}
+# Resolved: the path goes into every row of quarantine.csv, and "bench/../.." is no
+# path a user would type.
+file=$(realpath -m "${2:-$here/../../shared/data/OnlineRetail.csv}")
 out="$here/results/profile_e2e.json"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
