@@ -19,8 +19,6 @@ namespace {
 // Start writeback every this many bytes, so the final fsync has little left to do.
 constexpr size_t kWritebackBytes = size_t{4} << 20;
 
-constexpr size_t kPageBytes = 4096;
-
 std::string DirectoryOf(const std::string& path) {
   const size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
@@ -28,19 +26,11 @@ std::string DirectoryOf(const std::string& path) {
   return path.substr(0, slash);
 }
 
-// Beside `target`, for this process; the clock varies it between attempts.
-std::string TemporaryName(const std::string& target) {
-  const auto nonce = static_cast<unsigned long long>(
-      std::chrono::steady_clock::now().time_since_epoch().count());
-  return target + ".tmp." + std::to_string(getpid()) + "." +
-         std::to_string(nonce % 1000000007);
-}
-
 }  // namespace
 
 AtomicFile::~AtomicFile() { Abandon(); }
 
-Status AtomicFile::Open(const std::string& path, Replaced replaced) {
+Status AtomicFile::Open(const std::string& path) {
   assert(fd_ < 0);
   path_ = path;
   target_ = path;
@@ -59,15 +49,12 @@ Status AtomicFile::Open(const std::string& path, Replaced replaced) {
     char resolved[PATH_MAX];
     if (::realpath(path.c_str(), resolved) != nullptr) target_ = resolved;
   }
-  if (replaced == Replaced::kKeptAsSpare) {
-    const size_t slash = target_.rfind('/');
-    const size_t name = slash == std::string::npos ? 0 : slash + 1;
-    spare_path_ = target_.substr(0, name) + "." + target_.substr(name) + ".spare";
-    if (OpenSpare()) return Status::Ok();
-  }
   // A name nobody else uses: O_EXCL refuses clashes, and the clock varies per attempt.
   for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
-    temp_path_ = TemporaryName(target_);
+    const auto nonce = static_cast<unsigned long long>(
+        std::chrono::steady_clock::now().time_since_epoch().count());
+    temp_path_ = target_ + ".tmp." + std::to_string(getpid()) + "." +
+                 std::to_string(nonce % 1000000007);
     fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd_ < 0 && errno != EEXIST) break;
   }
@@ -79,56 +66,8 @@ Status AtomicFile::Open(const std::string& path, Replaced replaced) {
   return Status::Ok();
 }
 
-bool AtomicFile::OpenSpare() {
-  temp_path_ = TemporaryName(target_);
-  // The rename claims the spare: of two runs in one directory, one gets it.
-  if (::rename(spare_path_.c_str(), temp_path_.c_str()) != 0) {
-    temp_path_.clear();
-    return false;
-  }
-  // Written over in place, so it must be a plain file with no other name (a spare left
-  // linked to the target by a crash between the link and the rename is the target).
-  fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
-  struct stat info;
-  if (fd_ < 0 || ::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode) ||
-      info.st_nlink != 1) {
-    Abandon();  // removes the temporary name: the spare is gone, nothing else changed
-    return false;
-  }
-  recycled_ = true;
-  return true;
-}
-
 Status AtomicFile::Append(std::string_view bytes) {
   assert(fd_ >= 0);
-  if (recycled_) {
-    // Whole pages only: a write that covers part of a page of the spare that is no
-    // longer cached would first read it back from disk. The rest waits for the next
-    // Append, or for the commit.
-    if (!partial_page_.empty()) {
-      const size_t fill = std::min(bytes.size(), kPageBytes - partial_page_.size());
-      partial_page_.append(bytes.substr(0, fill));
-      bytes.remove_prefix(fill);
-      if (partial_page_.size() < kPageBytes) return Status::Ok();
-      SP_RETURN_IF_ERROR(WriteAll(partial_page_));
-      partial_page_.clear();
-    }
-    const size_t whole = bytes.size() / kPageBytes * kPageBytes;
-    partial_page_.assign(bytes.substr(whole));
-    bytes = bytes.substr(0, whole);
-  }
-  SP_RETURN_IF_ERROR(WriteAll(bytes));
-#ifdef __linux__
-  if (streaming_) return Status::Ok();
-  // Left alone, the kernel holds a big file's pages dirty until the final fsync, which
-  // then waits for the whole file; starting writeback as we go overlaps the disk with
-  // the work of producing the data. Only a hint: errors surface at fsync.
-  if (unflushed_ >= kWritebackBytes) StartWriteback();
-#endif
-  return Status::Ok();
-}
-
-Status AtomicFile::WriteAll(std::string_view bytes) {
   while (!bytes.empty()) {
     const ssize_t written = ::write(fd_, bytes.data(), bytes.size());
     if (written < 0) {
@@ -138,6 +77,13 @@ Status AtomicFile::WriteAll(std::string_view bytes) {
     bytes.remove_prefix(static_cast<size_t>(written));
     unflushed_ += static_cast<size_t>(written);
   }
+#ifdef __linux__
+  if (streaming_) return Status::Ok();
+  // Left alone, the kernel holds a big file's pages dirty until the final fsync, which
+  // then waits for the whole file; starting writeback as we go overlaps the disk with
+  // the work of producing the data. Only a hint: errors surface at fsync.
+  if (unflushed_ >= kWritebackBytes) StartWriteback();
+#endif
   return Status::Ok();
 }
 
@@ -171,14 +117,6 @@ Status AtomicFile::SyncData() {
     if (::close(fd) != 0) return Fail("close", errno);
     return Status::Ok();
   }
-  if (recycled_) {
-    // The spare may be longer than what was written over it.
-    SP_RETURN_IF_ERROR(WriteAll(partial_page_));
-    partial_page_.clear();
-    if (::ftruncate(fd_, static_cast<off_t>(flushed_offset_ + unflushed_)) != 0) {
-      return Fail("truncate", errno);
-    }
-  }
   if (::fsync(fd_) != 0) return Fail("sync", errno);
   const int fd = fd_;
   fd_ = -1;
@@ -189,17 +127,8 @@ Status AtomicFile::SyncData() {
 Status AtomicFile::RenameIntoPlace() {
   if (streaming_) return Status::Ok();
   assert(fd_ < 0 && !temp_path_.empty());
-  bool kept = false;
-  if (!spare_path_.empty()) {
-    struct stat info;
-    kept = ::lstat(target_.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-           info.st_nlink == 1 && static_cast<size_t>(info.st_size) <= kMaxSpareBytes &&
-           ::link(target_.c_str(), spare_path_.c_str()) == 0;
-  }
   if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
-    const int error = errno;
-    if (kept) ::unlink(spare_path_.c_str());
-    return Fail("rename into place", error);
+    return Fail("rename into place", errno);
   }
   temp_path_.clear();
   return Status::Ok();

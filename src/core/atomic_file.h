@@ -26,25 +26,10 @@ class AtomicFile {
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
-  // What becomes of the file a commit replaces.
-  enum class Replaced {
-    kRemoved,
-    // Kept, hidden, as `.NAME.spare` beside the target (when it is no bigger than
-    // kMaxSpareBytes and has no other name), and the next Open of the same target with
-    // kKeptAsSpare writes over that spare instead of creating a file: its disk blocks
-    // and cached pages are used again, where a new file allocates both and the rename
-    // frees the replaced file's blocks (7 ms inside the rename for the batch's 24 MB
-    // quarantine.csv, on a file system mounted with `discard`): 5 ms of a 71 ms batch.
-    // Databases recycle log segments for the same reason. Costs the disk one more copy
-    // of the file.
-    kKeptAsSpare,
-  };
-  static constexpr size_t kMaxSpareBytes = size_t{256} << 20;
-
   // Creates the temporary file beside `path` (or opens a non-regular `path` for
   // streaming). IOError (naming `path`) when the directory does not exist or is not
   // writable, or `path` is a directory. REQUIRES: not open yet.
-  Status Open(const std::string& path, Replaced replaced = Replaced::kRemoved);
+  Status Open(const std::string& path);
 
   // Appends bytes. IOError when the disk refuses them (full, quota, I/O error); the
   // target is untouched and the caller should stop. REQUIRES: Open succeeded.
@@ -68,19 +53,11 @@ class AtomicFile {
 
   Status Fail(std::string_view what, int error);
   void Abandon();
-  // Claims the spare for the target (renames it to the temporary name) and opens it;
-  // false, with nothing changed, when there is none or it is not safe to write over.
-  bool OpenSpare();
-  Status WriteAll(std::string_view bytes);
 
   std::string path_;       // what the caller asked for, for messages
   std::string target_;     // the file to replace: path_ with symbolic links resolved
   std::string temp_path_;  // empty when streaming or once renamed
   bool streaming_ = false;
-  std::string spare_path_;  // empty unless the replaced file is to be kept
-  bool recycled_ = false;   // writing over a spare: see Append()
-  std::string
-      partial_page_;  // over a spare: bytes short of a whole page, not yet written
   int fd_ = -1;
   // Bytes written since writeback was last started; see Append().
   size_t unflushed_ = 0;

@@ -232,9 +232,7 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source) co
   AppendCsvField(source, &row_prefix);
   row_prefix.push_back(',');
   AtomicFile file;
-  // Written again by every run into the same directory: the replaced file's blocks and
-  // pages serve the next one.
-  SP_RETURN_IF_ERROR(file.Open(path, AtomicFile::Replaced::kKeptAsSpare));
+  SP_RETURN_IF_ERROR(file.Open(path));
   Status status = file.Append("source,line,column,field,reason,detail,raw_row\n");
   tbb::concurrent_queue<std::string> spare_buffers;
   size_t next_block = 0;

@@ -1,7 +1,6 @@
 #include "core/atomic_file.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -136,123 +135,6 @@ TEST(AtomicFileTest, LargeContentArrivesWhole) {
   }
   ASSERT_OK(file.Commit());
   EXPECT_TRUE(ReadWholeFile(path) == content);
-}
-
-// Writes `pieces` through an AtomicFile that keeps the file it replaces as a spare.
-Status WriteKeepingSpare(const std::string& path,
-                         std::initializer_list<std::string> pieces) {
-  AtomicFile file;
-  SP_RETURN_IF_ERROR(file.Open(path, AtomicFile::Replaced::kKeptAsSpare));
-  for (const std::string& piece : pieces) SP_RETURN_IF_ERROR(file.Append(piece));
-  return file.Commit();
-}
-
-ino_t Inode(const fs::path& path) {
-  struct stat info;
-  EXPECT_EQ(::lstat(path.c_str(), &info), 0) << path;
-  return info.st_ino;
-}
-
-TEST(AtomicFileSpareTest, TheReplacedFileIsKeptAndWrittenOverNextTime) {
-  const TempDir dir;
-  const std::string path = (dir.path() / "q.csv").string();
-  const fs::path spare = dir.path() / ".q.csv.spare";
-  const std::string first(20'000, '1');
-  ASSERT_OK(WriteKeepingSpare(path, {first}));
-  EXPECT_EQ(FileNames(dir.path()),
-            std::vector<std::string>{"q.csv"});  // nothing replaced
-  const ino_t first_inode = Inode(path);
-
-  ASSERT_OK(WriteKeepingSpare(path, {"second\n"}));
-  EXPECT_EQ(ReadWholeFile(path), "second\n");
-  EXPECT_TRUE(ReadWholeFile(spare.string()) == first);
-  EXPECT_EQ(Inode(spare), first_inode);
-  EXPECT_EQ(FileNames(dir.path()), (std::vector<std::string>{".q.csv.spare", "q.csv"}));
-
-  // The spare (20,000 bytes) is written over and cut to what was written.
-  const ino_t second_inode = Inode(path);
-  ASSERT_OK(WriteKeepingSpare(path, {"third, shorter\n"}));
-  EXPECT_EQ(ReadWholeFile(path), "third, shorter\n");
-  EXPECT_EQ(Inode(path), first_inode);
-  EXPECT_EQ(ReadWholeFile(spare.string()), "second\n");
-  EXPECT_EQ(Inode(spare), second_inode);
-  EXPECT_EQ(FileNames(dir.path()), (std::vector<std::string>{".q.csv.spare", "q.csv"}));
-}
-
-// Appends of every size, held back to whole pages while writing over a spare, arrive in
-// order and whole, longer and shorter than the spare.
-TEST(AtomicFileSpareTest, PiecesOfAnySizeArriveWholeOverASpare) {
-  const TempDir dir;
-  const std::string path = (dir.path() / "q.csv").string();
-  std::string content;
-  std::vector<std::string> pieces;
-  for (const size_t size : {1, 4095, 1, 4096, 4097, 3, 70'000, 8192, 10, 0, 4094}) {
-    std::string piece;
-    for (size_t i = 0; i < size; ++i)
-      piece.push_back(static_cast<char>('a' + (i + content.size()) % 26));
-    content += piece;
-    pieces.push_back(piece);
-  }
-  for (const std::string& spare_content :
-       {std::string(9'000, 's'), std::string(300'000, 'S')}) {
-    ASSERT_OK(WriteFileAtomically(path, spare_content));
-    ASSERT_OK(
-        WriteKeepingSpare(path, {"replaced\n"}));  // spare_content becomes the spare
-    AtomicFile file;
-    ASSERT_OK(file.Open(path, AtomicFile::Replaced::kKeptAsSpare));
-    for (const std::string& piece : pieces) ASSERT_OK(file.Append(piece));
-    ASSERT_OK(file.Commit());
-    EXPECT_TRUE(ReadWholeFile(path) == content) << spare_content.size();
-  }
-}
-
-// A spare that is a symbolic link, or has another name, is not written over: what it
-// leads to stays as it was, and the new file is created afresh.
-TEST(AtomicFileSpareTest, ASpareThatIsNotAPlainFileOfItsOwnIsNotWrittenOver) {
-  const TempDir dir;
-  const std::string path = dir.Write("q.csv", "old");
-  const std::string elsewhere = dir.Write("precious.txt", "precious");
-  const fs::path spare = dir.path() / ".q.csv.spare";
-  fs::create_symlink(elsewhere, spare);
-  ASSERT_OK(WriteKeepingSpare(path, {"new by link\n"}));
-  EXPECT_EQ(ReadWholeFile(elsewhere), "precious");
-  EXPECT_EQ(ReadWholeFile(path), "new by link\n");
-
-  fs::remove(spare);
-  fs::create_hard_link(elsewhere, spare);
-  ASSERT_OK(WriteKeepingSpare(path, {"new by hard link\n"}));
-  EXPECT_EQ(ReadWholeFile(elsewhere), "precious");
-  EXPECT_EQ(ReadWholeFile(path), "new by hard link\n");
-  // The refused spares' names are gone; the file replaced last is the spare now.
-  EXPECT_EQ(ReadWholeFile(spare.string()), "new by link\n");
-  EXPECT_EQ(FileNames(dir.path()),
-            (std::vector<std::string>{".q.csv.spare", "precious.txt", "q.csv"}));
-}
-
-TEST(AtomicFileSpareTest, AnAbandonedWriteOverTheSpareLeavesTheTarget) {
-  const TempDir dir;
-  const std::string path = dir.Write("q.csv", "first");
-  ASSERT_OK(WriteKeepingSpare(path, {"second"}));
-  {
-    AtomicFile file;
-    ASSERT_OK(file.Open(path, AtomicFile::Replaced::kKeptAsSpare));
-    ASSERT_OK(file.Append("half"));
-  }
-  EXPECT_EQ(ReadWholeFile(path), "second");
-  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
-}
-
-// A replaced file bigger than kMaxSpareBytes is removed as usual (sparse here: no disk
-// is used), and without kKeptAsSpare nothing is kept.
-TEST(AtomicFileSpareTest, BigFilesAreNotKeptNorAreFilesWrittenTheUsualWay) {
-  const TempDir dir;
-  const std::string path = dir.Write("q.csv", "");
-  fs::resize_file(path, AtomicFile::kMaxSpareBytes + 1);
-  ASSERT_OK(WriteKeepingSpare(path, {"small"}));
-  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
-  ASSERT_OK(WriteFileAtomically(path, "usual"));
-  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
-  EXPECT_EQ(ReadWholeFile(path), "usual");
 }
 
 TEST(WriteFilesAtomicallyTest, PublishesEveryFileWholeAndLeavesNoTemporaryFile) {

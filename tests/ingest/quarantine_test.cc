@@ -234,35 +234,6 @@ TEST(QuarantineWriteCsvTest, OutputParsesBack) {
   EXPECT_EQ(files, 1u);
 }
 
-// Each run into the same directory writes over the file the run before last replaced
-// (AtomicFile's spare): the same rows come out every time, whatever the spare held.
-TEST(QuarantineWriteCsvTest, WrittenAgainOverTheReplacedFile) {
-  std::string csv = testing::OrderCsv({});
-  for (int i = 0; i < 3'000; ++i) {
-    csv += fmt::format("C{},D,Discount,-1,12/1/2010 9:41,27.5,14527,UK\n", 536'000 + i);
-  }
-  Result<IngestResult> many = ReadOrderLines(csv, "in.csv");
-  Result<IngestResult> few = ReadOrderLines(
-      testing::OrderCsv({"C1,D,Discount,-1,12/1/2010 9:41,27.5,1,UK"}), "in.csv");
-  ASSERT_OK(many.status());
-  ASSERT_OK(few.status());
-  const testing::TempDir dir;
-  const std::string path = (dir.path() / "quarantine.csv").string();
-  ASSERT_OK(many->quarantine.WriteCsv(path, "in.csv"));
-  const std::string many_csv = testing::ReadWholeFile(path);
-  ASSERT_OK(few->quarantine.WriteCsv(path, "in.csv"));
-  const std::string few_csv = testing::ReadWholeFile(path);
-  EXPECT_EQ(ParseCsv(few_csv).size(), 2u);
-  EXPECT_TRUE(std::filesystem::exists(dir.path() / ".quarantine.csv.spare"));
-  for (const Quarantine* quarantine :
-       {&few->quarantine, &many->quarantine, &few->quarantine}) {
-    ASSERT_OK(quarantine->WriteCsv(path, "in.csv"));
-    EXPECT_TRUE(testing::ReadWholeFile(path) ==
-                (quarantine == &few->quarantine ? few_csv : many_csv));
-  }
-  EXPECT_EQ(ParseCsv(many_csv).size(), 3'001u);
-}
-
 TEST(QuarantineWriteCsvTest, EmptyQuarantineWritesTheHeader) {
   const testing::TempDir dir;
   const std::string path = (dir.path() / "q.csv").string();
