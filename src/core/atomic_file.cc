@@ -26,14 +26,29 @@ std::string DirectoryOf(const std::string& path) {
   return path.substr(0, slash);
 }
 
+// Where a kSetAside commit puts the file it replaces: hidden, beside it.
+std::string SetAsideName(const std::string& target) {
+  const size_t slash = target.rfind('/');
+  const size_t name = slash == std::string::npos ? 0 : slash + 1;
+  return target.substr(0, name) + "." + target.substr(name) + ".replaced";
+}
+
+// `path` with symbolic links resolved, as Open resolves its target; `path` itself when it
+// does not exist.
+std::string ResolvedTarget(const std::string& path) {
+  char resolved[PATH_MAX];
+  return ::realpath(path.c_str(), resolved) != nullptr ? std::string(resolved) : path;
+}
+
 }  // namespace
 
 AtomicFile::~AtomicFile() { Abandon(); }
 
-Status AtomicFile::Open(const std::string& path) {
+Status AtomicFile::Open(const std::string& path, Replaced replaced) {
   assert(fd_ < 0);
   path_ = path;
   target_ = path;
+  set_aside_ = replaced == Replaced::kSetAside;
   struct stat info;
   if (::stat(path.c_str(), &info) == 0) {
     if (S_ISDIR(info.st_mode)) return Status::IOError(path + ": is a directory");
@@ -46,8 +61,7 @@ Status AtomicFile::Open(const std::string& path) {
       return Status::Ok();
     }
     // Replace the file a symbolic link points to, not the link.
-    char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved) != nullptr) target_ = resolved;
+    target_ = ResolvedTarget(path);
   }
   // A name nobody else uses: O_EXCL refuses clashes, and the clock varies per attempt.
   for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
@@ -127,8 +141,20 @@ Status AtomicFile::SyncData() {
 Status AtomicFile::RenameIntoPlace() {
   if (streaming_) return Status::Ok();
   assert(fd_ < 0 && !temp_path_.empty());
+  // A second name for the file about to be replaced keeps the rename from freeing it.
+  std::string set_aside;
+  if (set_aside_) {
+    struct stat info;
+    if (::lstat(target_.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+        static_cast<size_t>(info.st_size) <= kMaxSetAsideBytes &&
+        ::link(target_.c_str(), SetAsideName(target_).c_str()) == 0) {
+      set_aside = SetAsideName(target_);
+    }
+  }
   if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
-    return Fail("rename into place", errno);
+    const int error = errno;
+    if (!set_aside.empty()) ::unlink(set_aside.c_str());
+    return Fail("rename into place", error);
   }
   temp_path_.clear();
   return Status::Ok();
@@ -156,6 +182,12 @@ Status AtomicFile::Fail(std::string_view what, int error) {
   Abandon();
   return Status::IOError(path_ + ": cannot " + std::string(what) + ": " +
                          std::strerror(error));
+}
+
+void AtomicFile::RemoveSetAside(const std::string& path) {
+  const std::string name = SetAsideName(ResolvedTarget(path));
+  struct stat info;
+  if (::lstat(name.c_str(), &info) == 0 && S_ISREG(info.st_mode)) ::unlink(name.c_str());
 }
 
 void AtomicFile::Abandon() {

@@ -26,10 +26,28 @@ class AtomicFile {
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
+  // What becomes of the file a commit replaces.
+  enum class Replaced {
+    kFreed,  // by the rename, inside the commit
+    // Given a hidden name beside the target, `.NAME.replaced` (when it is a plain file
+    // of at most kMaxSetAsideBytes and that name is free), and freed when the caller
+    // calls RemoveSetAside, off its critical path: freeing a big file's blocks happens
+    // inside the rename otherwise (7 ms for the batch's 24 MB quarantine.csv, on a file
+    // system mounted with `discard`). Readers of the old file are not affected: it is
+    // never written, only unlinked.
+    kSetAside,
+  };
+  static constexpr size_t kMaxSetAsideBytes = size_t{256} << 20;
+
   // Creates the temporary file beside `path` (or opens a non-regular `path` for
   // streaming). IOError (naming `path`) when the directory does not exist or is not
   // writable, or `path` is a directory. REQUIRES: not open yet.
-  Status Open(const std::string& path);
+  Status Open(const std::string& path, Replaced replaced = Replaced::kFreed);
+
+  // Deletes what a kSetAside commit to `path` set aside, if it is a plain file;
+  // anything else by that name is left alone. Best effort: a file that cannot be
+  // removed stays until the next call.
+  static void RemoveSetAside(const std::string& path);
 
   // Appends bytes. IOError when the disk refuses them (full, quota, I/O error); the
   // target is untouched and the caller should stop. REQUIRES: Open succeeded.
@@ -58,6 +76,7 @@ class AtomicFile {
   std::string target_;     // the file to replace: path_ with symbolic links resolved
   std::string temp_path_;  // empty when streaming or once renamed
   bool streaming_ = false;
+  bool set_aside_ = false;  // Replaced::kSetAside
   int fd_ = -1;
   // Bytes written since writeback was last started; see Append().
   size_t unflushed_ = 0;

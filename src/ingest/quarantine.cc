@@ -221,7 +221,8 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view row_pr
   }
 }
 
-Status Quarantine::WriteCsv(const std::string& path, std::string_view source) const {
+Status Quarantine::WriteCsv(const std::string& path, std::string_view source,
+                            AtomicFile::Replaced replaced) const {
   // Blocks of rows are formatted in parallel and written in order, with at most
   // kBlocksInFlight blocks in memory: a 25 M-row quarantine is 4 GB of CSV. A written
   // block's buffer is formatted into again, so its pages are touched once, not per block.
@@ -232,7 +233,7 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source) co
   AppendCsvField(source, &row_prefix);
   row_prefix.push_back(',');
   AtomicFile file;
-  SP_RETURN_IF_ERROR(file.Open(path));
+  SP_RETURN_IF_ERROR(file.Open(path, replaced));
   Status status = file.Append("source,line,column,field,reason,detail,raw_row\n");
   tbb::concurrent_queue<std::string> spare_buffers;
   size_t next_block = 0;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "core/status.h"
 #include "ingest/csv_record.h"
 #include "ingest/order_columns.h"
@@ -99,8 +100,10 @@ class Quarantine {
 
   // CSV with columns source,line,column,field,reason,detail,raw_row — UTF-8, RFC 4180.
   // Written to a temporary file and renamed into place, so a reader never sees half;
-  // formatted in parallel blocks with a bounded number in memory at once.
-  Status WriteCsv(const std::string& path, std::string_view source) const;
+  // formatted in parallel blocks with a bounded number in memory at once. `replaced`:
+  // what becomes of the file it replaces (see AtomicFile).
+  Status WriteCsv(const std::string& path, std::string_view source,
+                  AtomicFile::Replaced replaced = AtomicFile::Replaced::kFreed) const;
 
  private:
   struct Segment {

@@ -92,6 +92,8 @@ TEST_F(ReportBatchTest, BatchWritesEveryFileAndTheWarehouseTwiceWithoutDuplicate
         "quarantine.csv", "batch.log"}) {
     EXPECT_TRUE(std::filesystem::exists(out / file)) << file;
   }
+  // The first run's quarantine.csv, set aside by the second, for the third to remove.
+  EXPECT_TRUE(std::filesystem::is_regular_file(out / ".quarantine.csv.replaced"));
   auto warehouse = storage::OpenWarehouse(url);
   ASSERT_TRUE(warehouse.ok()) << warehouse.status().ToString();
   auto counts = (*warehouse)

@@ -1,9 +1,12 @@
 #include "core/atomic_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -135,6 +138,114 @@ TEST(AtomicFileTest, LargeContentArrivesWhole) {
   }
   ASSERT_OK(file.Commit());
   EXPECT_TRUE(ReadWholeFile(path) == content);
+}
+
+Status WriteSettingAside(const std::string& path, std::string_view content) {
+  AtomicFile file;
+  SP_RETURN_IF_ERROR(file.Open(path, AtomicFile::Replaced::kSetAside));
+  SP_RETURN_IF_ERROR(file.Append(content));
+  return file.Commit();
+}
+
+ino_t Inode(const fs::path& path) {
+  struct stat info;
+  EXPECT_EQ(::lstat(path.c_str(), &info), 0) << path;
+  return info.st_ino;
+}
+
+TEST(AtomicFileSetAsideTest, TheReplacedFileIsSetAsideUntilRemoved) {
+  const TempDir dir;
+  const std::string path = (dir.path() / "q.csv").string();
+  const fs::path aside = dir.path() / ".q.csv.replaced";
+  ASSERT_OK(WriteSettingAside(path, "first"));
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});  // none replaced
+  const ino_t first = Inode(path);
+
+  ASSERT_OK(WriteSettingAside(path, "second"));
+  EXPECT_EQ(ReadWholeFile(path), "second");
+  EXPECT_EQ(ReadWholeFile(aside.string()), "first");
+  EXPECT_EQ(Inode(aside), first);
+  EXPECT_NE(Inode(path), first);
+
+  // The name is taken: the next replaced file is freed by the rename, as usual.
+  ASSERT_OK(WriteSettingAside(path, "third"));
+  EXPECT_EQ(ReadWholeFile(path), "third");
+  EXPECT_EQ(ReadWholeFile(aside.string()), "first");
+
+  AtomicFile::RemoveSetAside(path);
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
+  EXPECT_EQ(ReadWholeFile(path), "third");
+  AtomicFile::RemoveSetAside(path);  // nothing set aside: nothing happens
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
+}
+
+// Replacing by rename promises a reader of the old file the old content for as long as
+// it holds the file open: setting it aside and removing it keeps that promise.
+TEST(AtomicFileSetAsideTest, AReaderOfTheOldFileKeepsReadingIt) {
+  const TempDir dir;
+  const std::string old_content(50'000, 'o');
+  const std::string path = dir.Write("q.csv", old_content);
+  std::ifstream reader(path, std::ios::binary);
+  char first[10];
+  reader.read(first, sizeof first);
+  ASSERT_OK(WriteSettingAside(path, "new"));
+  AtomicFile::RemoveSetAside(path);
+  ASSERT_OK(WriteSettingAside(path, std::string(70'000, 'n')));
+  AtomicFile::RemoveSetAside(path);
+  const std::string rest((std::istreambuf_iterator<char>(reader)),
+                         std::istreambuf_iterator<char>());
+  EXPECT_TRUE(std::string(first, sizeof first) + rest == old_content);
+}
+
+// Only a plain file by that name is removed: a directory or a FIFO a user put there is
+// left alone, and the commit frees the replaced file instead. A file left linked to the
+// target (a crash between the link and the rename) is only a name: removing it keeps
+// the target.
+TEST(AtomicFileSetAsideTest, OnlyAPlainFileIsRemovedAndTheTargetAlwaysStays) {
+  const TempDir dir;
+  const std::string path = dir.Write("q.csv", "old");
+  const fs::path aside = dir.path() / ".q.csv.replaced";
+  fs::create_directory(aside);
+  ASSERT_OK(WriteSettingAside(path, "new"));
+  AtomicFile::RemoveSetAside(path);
+  EXPECT_TRUE(fs::is_directory(aside));
+  EXPECT_EQ(ReadWholeFile(path), "new");
+  fs::remove(aside);
+
+  ASSERT_EQ(::mkfifo(aside.c_str(), 0600), 0);
+  ASSERT_OK(WriteSettingAside(path, "newer"));
+  AtomicFile::RemoveSetAside(path);
+  EXPECT_TRUE(fs::is_fifo(aside));
+  EXPECT_EQ(ReadWholeFile(path), "newer");
+  fs::remove(aside);
+
+  fs::create_hard_link(path, aside);
+  AtomicFile::RemoveSetAside(path);
+  EXPECT_FALSE(fs::exists(aside));
+  EXPECT_EQ(ReadWholeFile(path), "newer");
+}
+
+// A file bigger than kMaxSetAsideBytes (sparse here: no disk used) is freed by the
+// rename; without kSetAside nothing is ever set aside; a symbolic link's target has its
+// replaced file set aside beside it, and removed through the link.
+TEST(AtomicFileSetAsideTest, BigFilesTheUsualWayAndSymbolicLinks) {
+  const TempDir dir;
+  const std::string path = dir.Write("q.csv", "");
+  fs::resize_file(path, AtomicFile::kMaxSetAsideBytes + 1);
+  ASSERT_OK(WriteSettingAside(path, "small"));
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
+  ASSERT_OK(WriteFileAtomically(path, "usual"));
+  EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
+
+  fs::create_directory(dir.path() / "real");
+  const std::string real = dir.Write("real/r.csv", "old");
+  const fs::path link = dir.path() / "link.csv";
+  fs::create_symlink(real, link);
+  ASSERT_OK(WriteSettingAside(link.string(), "new"));
+  EXPECT_EQ(ReadWholeFile((dir.path() / "real" / ".r.csv.replaced").string()), "old");
+  AtomicFile::RemoveSetAside(link.string());
+  EXPECT_EQ(FileNames(dir.path() / "real"), std::vector<std::string>{"r.csv"});
+  EXPECT_EQ(ReadWholeFile(real), "new");
 }
 
 TEST(WriteFilesAtomicallyTest, PublishesEveryFileWholeAndLeavesNoTemporaryFile) {

@@ -234,6 +234,21 @@ TEST(QuarantineWriteCsvTest, OutputParsesBack) {
   EXPECT_EQ(files, 1u);
 }
 
+// The batch's way: the replaced quarantine.csv is set aside, then removed.
+TEST(QuarantineWriteCsvTest, TheReplacedFileCanBeSetAside) {
+  Result<IngestResult> read = ReadOrderLines(
+      testing::OrderCsv({"C1,D,Discount,-1,12/1/2010 9:41,27.5,1,UK"}), "in.csv");
+  ASSERT_OK(read.status());
+  const testing::TempDir dir;
+  const std::string path = dir.Write("quarantine.csv", "the previous run's");
+  ASSERT_OK(read->quarantine.WriteCsv(path, "in.csv", AtomicFile::Replaced::kSetAside));
+  EXPECT_EQ(testing::ReadWholeFile((dir.path() / ".quarantine.csv.replaced").string()),
+            "the previous run's");
+  EXPECT_EQ(ParseCsv(testing::ReadWholeFile(path)).size(), 2u);
+  AtomicFile::RemoveSetAside(path);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / ".quarantine.csv.replaced"));
+}
+
 TEST(QuarantineWriteCsvTest, EmptyQuarantineWritesTheHeader) {
   const testing::TempDir dir;
   const std::string path = (dir.path() / "q.csv").string();
