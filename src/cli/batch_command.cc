@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <system_error>
 #include <thread>
 
 #include "analytics/report_registry.h"
@@ -149,11 +150,17 @@ int Run(const BatchOptions& options) {
   // The quarantine.csv the previous run replaced, which it set aside (kSetAside, below),
   // is freed while the input is read, on a thread of its own (it mostly waits for the
   // disk), instead of inside the rename that publishes this run's, which the end of the
-  // run waits for.
+  // run waits for. (So a run refused for its input has freed it too; it was only the
+  // run before last's rejected rows.)
   const std::string quarantine_path = (dir / "quarantine.csv").string();
-  std::jthread remover([&] { AtomicFile::RemoveSetAside(quarantine_path); });
+  std::jthread remover;
+  try {
+    remover = std::jthread([&] { AtomicFile::RemoveSetAside(quarantine_path); });
+  } catch (const std::system_error&) {  // no thread to be had: freed here, then
+    AtomicFile::RemoveSetAside(quarantine_path);
+  }
   auto ingested = ReadInput(options.input, options.threads);
-  remover.join();
+  if (remover.joinable()) remover.join();
   if (!ingested.ok()) {
     log->error("ingest failed: {}", ingested.status().message());
     return ReportInputError(ingested.status());

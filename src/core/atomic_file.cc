@@ -26,18 +26,13 @@ std::string DirectoryOf(const std::string& path) {
   return path.substr(0, slash);
 }
 
-// Where a kSetAside commit puts the file it replaces: hidden, beside it.
-std::string SetAsideName(const std::string& target) {
-  const size_t slash = target.rfind('/');
+// Where a kSetAside commit to `path` puts the file it replaces: hidden, beside `path` as
+// given (a symbolic link's own directory, not its target's), so that RemoveSetAside never
+// reaches outside it.
+std::string SetAsideName(const std::string& path) {
+  const size_t slash = path.rfind('/');
   const size_t name = slash == std::string::npos ? 0 : slash + 1;
-  return target.substr(0, name) + "." + target.substr(name) + ".replaced";
-}
-
-// `path` with symbolic links resolved, as Open resolves its target; `path` itself when it
-// does not exist.
-std::string ResolvedTarget(const std::string& path) {
-  char resolved[PATH_MAX];
-  return ::realpath(path.c_str(), resolved) != nullptr ? std::string(resolved) : path;
+  return path.substr(0, name) + "." + path.substr(name) + ".replaced";
 }
 
 }  // namespace
@@ -61,7 +56,8 @@ Status AtomicFile::Open(const std::string& path, Replaced replaced) {
       return Status::Ok();
     }
     // Replace the file a symbolic link points to, not the link.
-    target_ = ResolvedTarget(path);
+    char resolved[PATH_MAX];
+    if (::realpath(path.c_str(), resolved) != nullptr) target_ = resolved;
   }
   // A name nobody else uses: O_EXCL refuses clashes, and the clock varies per attempt.
   for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
@@ -147,8 +143,8 @@ Status AtomicFile::RenameIntoPlace() {
     struct stat info;
     if (::lstat(target_.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
         static_cast<size_t>(info.st_size) <= kMaxSetAsideBytes &&
-        ::link(target_.c_str(), SetAsideName(target_).c_str()) == 0) {
-      set_aside = SetAsideName(target_);
+        ::link(target_.c_str(), SetAsideName(path_).c_str()) == 0) {  // EXDEV: freed
+      set_aside = SetAsideName(path_);
     }
   }
   if (::rename(temp_path_.c_str(), target_.c_str()) != 0) {
@@ -185,7 +181,9 @@ Status AtomicFile::Fail(std::string_view what, int error) {
 }
 
 void AtomicFile::RemoveSetAside(const std::string& path) {
-  const std::string name = SetAsideName(ResolvedTarget(path));
+  const std::string name = SetAsideName(path);
+  // Checked, then removed by name: something put there in between by another process
+  // would be removed too (there is no "unlink if a plain file"); the name is ours.
   struct stat info;
   if (::lstat(name.c_str(), &info) == 0 && S_ISREG(info.st_mode)) ::unlink(name.c_str());
 }

@@ -29,12 +29,12 @@ class AtomicFile {
   // What becomes of the file a commit replaces.
   enum class Replaced {
     kFreed,  // by the rename, inside the commit
-    // Given a hidden name beside the target, `.NAME.replaced` (when it is a plain file
-    // of at most kMaxSetAsideBytes and that name is free), and freed when the caller
-    // calls RemoveSetAside, off its critical path: freeing a big file's blocks happens
-    // inside the rename otherwise (7 ms for the batch's 24 MB quarantine.csv, on a file
-    // system mounted with `discard`). Readers of the old file are not affected: it is
-    // never written, only unlinked.
+    // Given a hidden name beside `path` (as given to Open), `.NAME.replaced`, when it is
+    // a plain file of at most kMaxSetAsideBytes, that name is free and on the same file
+    // system; freed when the caller calls RemoveSetAside, off its critical path.
+    // Otherwise the rename frees it, which takes time for a big file (7 ms for the
+    // batch's 24 MB quarantine.csv, on a file system mounted with `discard`). Readers of
+    // the old file are not affected: it is never written, only unlinked.
     kSetAside,
   };
   static constexpr size_t kMaxSetAsideBytes = size_t{256} << 20;
@@ -44,9 +44,9 @@ class AtomicFile {
   // writable, or `path` is a directory. REQUIRES: not open yet.
   Status Open(const std::string& path, Replaced replaced = Replaced::kFreed);
 
-  // Deletes what a kSetAside commit to `path` set aside, if it is a plain file;
-  // anything else by that name is left alone. Best effort: a file that cannot be
-  // removed stays until the next call.
+  // Deletes `.NAME.replaced` beside `path` (what a kSetAside commit to `path` set aside)
+  // if it is a plain file; anything else by that name is left alone. Best effort: a file
+  // that cannot be removed stays until the next call.
   static void RemoveSetAside(const std::string& path);
 
   // Appends bytes. IOError when the disk refuses them (full, quota, I/O error); the

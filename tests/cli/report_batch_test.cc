@@ -1,5 +1,6 @@
 // `storepulse report` and `storepulse batch` as users run them.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -116,6 +117,31 @@ TEST_F(ReportBatchTest, BatchWritesEveryFileAndTheWarehouseTwiceWithoutDuplicate
   EXPECT_NE(Read(out / "batch.log").find("batch finished"), std::string::npos);
   EXPECT_NE(Read(out / "rfm.csv").find("customer_id,recency_days,frequency,monetary"),
             std::string::npos);
+}
+
+// Each run sets aside the quarantine.csv it replaces and frees, while it reads, the one
+// the run before set aside: after the third run the hidden file is the second run's.
+TEST_F(ReportBatchTest, BatchFreesTheQuarantineTheRunBeforeSetAside) {
+  const auto out = dir_ / "out";
+  const std::string input = (dir_ / "orders.csv").string();
+  std::ofstream(input)
+      << "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,"
+         "CustomerID,Country\n"
+         "536365,85123A,HEART,6,12/1/2010 8:26,2.55,17850,UK\n"
+         "C536366,22633,HAND WARMER,-6,12/1/2010 8:28,1.85,17850,UK\n";
+  const std::string command =
+      "batch --input " + input + " --out " + out.string() + " --warehouse none";
+  std::vector<ino_t> quarantine_inodes;
+  for (int run_number = 0; run_number < 3; ++run_number) {
+    ASSERT_EQ(RunCli(command).exit_code, 0);
+    struct stat info;
+    ASSERT_EQ(::stat((out / "quarantine.csv").c_str(), &info), 0);
+    quarantine_inodes.push_back(info.st_ino);
+  }
+  struct stat aside;
+  ASSERT_EQ(::stat((out / ".quarantine.csv.replaced").c_str(), &aside), 0);
+  EXPECT_EQ(aside.st_ino, quarantine_inodes[1]);
+  EXPECT_NE(aside.st_ino, quarantine_inodes[0]);
 }
 
 // The input and the warehouse are checked before the input is read: a bad warehouse

@@ -226,9 +226,8 @@ TEST(AtomicFileSetAsideTest, OnlyAPlainFileIsRemovedAndTheTargetAlwaysStays) {
 }
 
 // A file bigger than kMaxSetAsideBytes (sparse here: no disk used) is freed by the
-// rename; without kSetAside nothing is ever set aside; a symbolic link's target has its
-// replaced file set aside beside it, and removed through the link.
-TEST(AtomicFileSetAsideTest, BigFilesTheUsualWayAndSymbolicLinks) {
+// rename; without kSetAside nothing is ever set aside.
+TEST(AtomicFileSetAsideTest, BigFilesAreFreedAtOnce) {
   const TempDir dir;
   const std::string path = dir.Write("q.csv", "");
   fs::resize_file(path, AtomicFile::kMaxSetAsideBytes + 1);
@@ -236,16 +235,39 @@ TEST(AtomicFileSetAsideTest, BigFilesTheUsualWayAndSymbolicLinks) {
   EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
   ASSERT_OK(WriteFileAtomically(path, "usual"));
   EXPECT_EQ(FileNames(dir.path()), std::vector<std::string>{"q.csv"});
+}
 
-  fs::create_directory(dir.path() / "real");
-  const std::string real = dir.Write("real/r.csv", "old");
-  const fs::path link = dir.path() / "link.csv";
+// Through a symbolic link, the file replaced is set aside beside the link, in the
+// directory the caller named, and RemoveSetAside looks nowhere else: not beside what the
+// link leads to (a directory or a FIFO, which Open refuses or streams to), where a file
+// of the user's may have that name; a symbolic link at the hidden name is left alone.
+TEST(AtomicFileSetAsideTest, OnlyTheNamedDirectoryIsTouched) {
+  const TempDir dir;
+  fs::create_directory(dir.path() / "out");
+  fs::create_directory(dir.path() / "home");
+  const std::string real = dir.Write("home/r.csv", "old");
+  const fs::path link = dir.path() / "out" / "q.csv";
   fs::create_symlink(real, link);
   ASSERT_OK(WriteSettingAside(link.string(), "new"));
-  EXPECT_EQ(ReadWholeFile((dir.path() / "real" / ".r.csv.replaced").string()), "old");
-  AtomicFile::RemoveSetAside(link.string());
-  EXPECT_EQ(FileNames(dir.path() / "real"), std::vector<std::string>{"r.csv"});
   EXPECT_EQ(ReadWholeFile(real), "new");
+  EXPECT_EQ(ReadWholeFile((dir.path() / "out" / ".q.csv.replaced").string()), "old");
+  EXPECT_EQ(FileNames(dir.path() / "home"), std::vector<std::string>{"r.csv"});
+  AtomicFile::RemoveSetAside(link.string());
+  EXPECT_EQ(FileNames(dir.path() / "out"), std::vector<std::string>{"q.csv"});
+
+  fs::create_directory(dir.path() / "home" / "docs");
+  const std::string users = dir.Write("home/.docs.replaced", "the user's");
+  fs::remove(link);
+  fs::create_symlink(dir.path() / "home" / "docs", link);
+  EXPECT_EQ(WriteSettingAside(link.string(), "x").code(), StatusCode::kIOError);
+  AtomicFile::RemoveSetAside(link.string());
+  EXPECT_EQ(ReadWholeFile(users), "the user's");
+
+  fs::remove(link);
+  fs::create_symlink(users, dir.path() / "out" / ".q.csv.replaced");
+  AtomicFile::RemoveSetAside(link.string());
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "out" / ".q.csv.replaced"));
+  EXPECT_EQ(ReadWholeFile(users), "the user's");
 }
 
 TEST(WriteFilesAtomicallyTest, PublishesEveryFileWholeAndLeavesNoTemporaryFile) {
