@@ -1,6 +1,6 @@
-// The batch's analytics over the real export's clean table, each piece alone on one
-// thread, and ComputeAll (every piece, in parallel) as the batch runs it. Run from the
-// repository, beside ../shared/data/OnlineRetail.csv.
+// The batch's analytics over the real export's clean table: each piece alone (those that
+// use TBB on every core), and ComputeAll (every piece, side by side) as the batch runs
+// it. Run from the repository, beside ../shared/data/OnlineRetail.csv.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -55,51 +55,24 @@ void DaysAndCustomers(AnalyticsContext& context) {
   context.customers();
 }
 
-void BM_DayGroups(benchmark::State& state) { TimePiece(state, Nothing, Days); }
-void BM_CustomerSummaries(benchmark::State& state) {
-  TimePiece(state, Nothing, Customers);
-}
-void BM_DailyMetricsEveryDay(benchmark::State& state) {
-  TimePiece(state, Days, [](AnalyticsContext& context) { context.daily(); });
-}
-void BM_Segmentation(benchmark::State& state) {
-  TimePiece(state, Customers, [](AnalyticsContext& context) { context.segmentation(); });
-}
-void BM_Rfm(benchmark::State& state) {
-  TimePiece(state, DaysAndCustomers, [](AnalyticsContext& context) { context.rfm(); });
-}
-void BM_Retention(benchmark::State& state) {
-  TimePiece(state, Customers, [](AnalyticsContext& context) { context.retention(); });
-}
-void BM_Products(benchmark::State& state) {
-  TimePiece(state, Nothing, [](AnalyticsContext& context) { context.products(); });
-}
-void BM_Countries(benchmark::State& state) {
-  TimePiece(state, Nothing, [](AnalyticsContext& context) { context.countries(); });
-}
-void BM_Seasonality(benchmark::State& state) {
-  TimePiece(state, Days, [](AnalyticsContext& context) { context.seasonality(); });
-}
-void BM_ProductDescriptions(benchmark::State& state) {
-  TimePiece(state, Nothing,
-            [](AnalyticsContext& context) { context.product_descriptions(); });
-}
-void BM_ComputeAll(benchmark::State& state) {
-  TimePiece(state, Nothing, [](AnalyticsContext& context) { context.ComputeAll(); });
-}
-
-#define PIECE(name) BENCHMARK(name)->Unit(benchmark::kMillisecond)->UseRealTime()
-PIECE(BM_DayGroups);
-PIECE(BM_CustomerSummaries);
-PIECE(BM_DailyMetricsEveryDay);
-PIECE(BM_Segmentation);
-PIECE(BM_Rfm);
-PIECE(BM_Retention);
-PIECE(BM_Products);
-PIECE(BM_Countries);
-PIECE(BM_Seasonality);
-PIECE(BM_ProductDescriptions);
-PIECE(BM_ComputeAll);
+// Each piece after what it reads: BENCHMARK_CAPTURE(TimePiece, name, prerequisites,
+// piece).
+#define PIECE(name, prerequisites, piece)                               \
+  BENCHMARK_CAPTURE(TimePiece, name, prerequisites,                     \
+                    [](AnalyticsContext& context) { context.piece(); }) \
+      ->Unit(benchmark::kMillisecond)                                   \
+      ->UseRealTime()
+PIECE(day_groups, Nothing, days);
+PIECE(customer_summaries, Nothing, customers);
+PIECE(daily_metrics_every_day, Days, daily);
+PIECE(segmentation, Customers, segmentation);
+PIECE(rfm, DaysAndCustomers, rfm);
+PIECE(retention, Customers, retention);
+PIECE(products, Nothing, products);
+PIECE(countries, Nothing, countries);
+PIECE(seasonality, Days, seasonality);
+PIECE(product_descriptions, Nothing, product_descriptions);
+PIECE(compute_all, Nothing, ComputeAll);
 
 }  // namespace
 }  // namespace storepulse::analytics
