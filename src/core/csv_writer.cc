@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstring>
 
 namespace storepulse {
 
@@ -25,22 +26,34 @@ bool NeedsQuoting(std::string_view value) {
 
 }  // namespace
 
-void AppendCsvField(std::string_view value, std::string* out) {
+char* WriteCsvField(std::string_view value, char* out) {
+  if (value.empty()) return out;  // its data() may be null, which memcpy must not get
   if (!NeedsQuoting(value)) {
-    out->append(value);
-    return;
+    std::memcpy(out, value.data(), value.size());
+    return out + value.size();
   }
   // Quoted: copy the runs between quotes whole, doubling each quote.
-  out->push_back('"');
-  size_t from = 0;
-  for (size_t quote = value.find('"'); quote != std::string_view::npos;
-       quote = value.find('"', from)) {
-    out->append(value.substr(from, quote + 1 - from));
-    out->push_back('"');
+  *out++ = '"';
+  const char* from = value.data();
+  const char* const end = from + value.size();
+  while (const void* found = std::memchr(from, '"', static_cast<size_t>(end - from))) {
+    const char* quote = static_cast<const char*>(found);
+    std::memcpy(out, from, static_cast<size_t>(quote + 1 - from));
+    out += quote + 1 - from;
+    *out++ = '"';
     from = quote + 1;
   }
-  out->append(value.substr(from));
-  out->push_back('"');
+  std::memcpy(out, from, static_cast<size_t>(end - from));
+  out += end - from;
+  *out++ = '"';
+  return out;
+}
+
+void AppendCsvField(std::string_view value, std::string* out) {
+  const size_t size = out->size();
+  out->resize(size + CsvFieldBound(value.size()));
+  char* const end = WriteCsvField(value, out->data() + size);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
 void CsvWriter::Separate() {

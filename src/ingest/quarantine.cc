@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cassert>
 #include <charconv>
+#include <cstring>
+#include <memory>
 
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
@@ -108,39 +110,64 @@ std::pair<const Quarantine::Segment*, size_t> Quarantine::Locate(size_t i) const
 
 namespace {
 
-std::string Shorten(std::string_view text, size_t limit = 60) {
-  if (text.size() <= limit) return std::string(text);
-  return std::string(text.substr(0, limit)) + "...";
-}
-
-std::string DetailOf(QuarantineReason reason, std::string_view value) {
-  const std::string shown = Shorten(value);
+// Appends why a row with `value` at fault was rejected. Appending to a buffer kept
+// across rows: quarantine.csv has a detail for each of its rows (132 k on the real
+// export).
+void AppendDetail(QuarantineReason reason, std::string_view value, std::string* out) {
+  constexpr size_t kShownChars = 60;
+  auto shown = [&] {
+    out->append(value.substr(0, kShownChars));
+    if (value.size() > kShownChars) out->append("...");
+  };
   switch (reason) {
     case QuarantineReason::kUnterminatedQuote:
-      return "a quoted field is not closed before the end of the file";
+      out->append("a quoted field is not closed before the end of the file");
+      return;
     case QuarantineReason::kWrongFieldCount:
-      return "the row does not have as many fields as the header";
+      out->append("the row does not have as many fields as the header");
+      return;
     case QuarantineReason::kMissingField:
-      return "the field is empty";
+      out->append("the field is empty");
+      return;
     case QuarantineReason::kMalformedNumber:
-      return fmt::format("'{}' is not a number in range", shown);
+      out->append("'");
+      shown();
+      out->append("' is not a number in range");
+      return;
     case QuarantineReason::kUnparseableDate:
-      return fmt::format("'{}' is not a date (M/D/YYYY H:MM or YYYY-MM-DD HH:MM[:SS])",
-                         shown);
+      out->append("'");
+      shown();
+      out->append("' is not a date (M/D/YYYY H:MM or YYYY-MM-DD HH:MM[:SS])");
+      return;
     case QuarantineReason::kCancellation:
-      return "invoice '" + shown + "' is a cancellation";
+      out->append("invoice '");
+      shown();
+      out->append("' is a cancellation");
+      return;
     case QuarantineReason::kNonPositiveQuantity:
-      return "quantity '" + shown + "' is not positive";
+      out->append("quantity '");
+      shown();
+      out->append("' is not positive");
+      return;
     case QuarantineReason::kNonPositivePrice:
-      return "unit price '" + shown + "' is not positive";
+      out->append("unit price '");
+      shown();
+      out->append("' is not positive");
+      return;
     case QuarantineReason::kMissingCustomer:
-      return "no CustomerID";
+      out->append("no CustomerID");
+      return;
   }
-  return "";
+}
+
+std::string_view ValueOf(const QuarantinedRow& row, std::string_view raw) {
+  return raw.substr(row.value_offset, row.value_length);
 }
 
 std::string DetailOf(const QuarantinedRow& row, std::string_view raw) {
-  return DetailOf(row.reason, raw.substr(row.value_offset, row.value_length));
+  std::string detail;
+  AppendDetail(row.reason, ValueOf(row, raw), &detail);
+  return detail;
 }
 
 TextPosition PositionOf(const QuarantinedRow& row, std::string_view raw) {
@@ -188,13 +215,36 @@ uint64_t Quarantine::CountDuplicateRows() const {
   return duplicates;
 }
 
+// CSV text written through a cursor into room made first (see WriteCsvField).
+struct Quarantine::CsvBlock {
+  std::unique_ptr<char[]> bytes;
+  size_t size = 0;
+  size_t capacity = 0;
+
+  // Where `room` more bytes may be written; they count once Advance says how many were.
+  char* Room(size_t room) {
+    if (size + room > capacity) {
+      const size_t grown = std::max(size + room, 2 * capacity);
+      auto larger = std::make_unique_for_overwrite<char[]>(grown);
+      if (size > 0) std::memcpy(larger.get(), bytes.get(), size);
+      bytes = std::move(larger);
+      capacity = grown;
+    }
+    return bytes.get() + size;
+  }
+  void Advance(const char* end) { size = static_cast<size_t>(end - bytes.get()); }
+  std::string_view text() const { return std::string_view(bytes.get(), size); }
+};
+
 void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view row_prefix,
-                               std::string* text) const {
-  auto append_number = [text](uint64_t value) {
-    char digits[20];
-    const auto done = std::to_chars(digits, digits + sizeof digits, value);
-    text->append(digits, done.ptr);
+                               CsvBlock* block) const {
+  constexpr size_t kNumberChars = 20;  // a uint64_t in decimal
+  constexpr size_t kNameChars = 32;    // a column's or a reason's name
+  auto copy = [](std::string_view text, char* out) {
+    std::memcpy(out, text.data(), text.size());
+    return out + text.size();
   };
+  std::string detail;
   auto [segment, at] = Locate(begin);
   for (size_t i = begin; i < end; ++i, ++at) {
     if (at == segment->rows.size()) {
@@ -204,20 +254,29 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view row_pr
     const QuarantinedRow& r = segment->rows[at];
     const std::string_view raw = segment->Raw(at);
     const TextPosition position = PositionOf(r, raw);
-    text->append(row_prefix);
-    append_number(position.line);
-    text->push_back(',');
-    append_number(position.column);
-    text->push_back(',');
-    if (r.column != kWholeRow)
-      text->append(OrderColumnName(static_cast<OrderColumn>(r.column)));
-    text->push_back(',');
-    text->append(QuarantineReasonName(r.reason));
-    text->push_back(',');
-    AppendCsvField(DetailOf(r, raw), text);
-    text->push_back(',');
-    AppendCsvField(raw, text);
-    text->push_back('\n');
+    detail.clear();
+    AppendDetail(r.reason, ValueOf(r, raw), &detail);
+    const std::string_view field =
+        r.column == kWholeRow ? std::string_view()
+                              : OrderColumnName(static_cast<OrderColumn>(r.column));
+    const std::string_view reason = QuarantineReasonName(r.reason);
+    assert(field.size() <= kNameChars && reason.size() <= kNameChars);
+    char* out = block->Room(row_prefix.size() + 2 * kNumberChars + 2 * kNameChars +
+                            CsvFieldBound(detail.size()) + CsvFieldBound(raw.size()) + 8);
+    out = copy(row_prefix, out);
+    out = std::to_chars(out, out + kNumberChars, position.line).ptr;
+    *out++ = ',';
+    out = std::to_chars(out, out + kNumberChars, position.column).ptr;
+    *out++ = ',';
+    out = copy(field, out);
+    *out++ = ',';
+    out = copy(reason, out);
+    *out++ = ',';
+    out = WriteCsvField(detail, out);
+    *out++ = ',';
+    out = WriteCsvField(raw, out);
+    *out++ = '\n';
+    block->Advance(out);
   }
 }
 
@@ -232,10 +291,20 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source,
   std::string row_prefix;
   AppendCsvField(source, &row_prefix);
   row_prefix.push_back(',');
+  constexpr std::string_view kHeader = "source,line,column,field,reason,detail,raw_row\n";
   AtomicFile file;
   SP_RETURN_IF_ERROR(file.Open(path, replaced));
-  Status status = file.Append("source,line,column,field,reason,detail,raw_row\n");
-  tbb::concurrent_queue<std::string> spare_buffers;
+  // About what the rows take: each its source, its raw text and some 60 bytes of place,
+  // reason and detail (53-81 on the real export, 56 on average). Room reserved but not
+  // written is given back at the commit; rows that take more are allocated as written.
+  size_t estimate = kHeader.size();
+  for (const Segment& segment : segments_) {
+    estimate += segment.rows.size() * (row_prefix.size() + 64);
+    for (const QuarantinedRow& row : segment.rows) estimate += row.raw_length;
+  }
+  file.Preallocate(estimate);
+  Status status = file.Append(kHeader);
+  tbb::concurrent_queue<CsvBlock> spare_blocks;
   size_t next_block = 0;
   tbb::parallel_pipeline(
       kBlocksInFlight,
@@ -247,26 +316,26 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source,
                                        }
                                        return next_block++;
                                      }) &
-          tbb::make_filter<size_t, std::string>(
+          tbb::make_filter<size_t, CsvBlock>(
               tbb::filter_mode::parallel,
               [&](size_t block) {
                 const size_t begin = block * kBlockRows;
                 const size_t end = std::min(size(), begin + kBlockRows);
-                std::string text;
-                if (spare_buffers.try_pop(text)) {
-                  text.clear();
+                CsvBlock text;
+                if (spare_blocks.try_pop(text)) {
+                  text.size = 0;
                 } else {
-                  text.reserve((end - begin) * 192);
+                  text.Room((end - begin) * 192);
                 }
                 AppendCsvRows(begin, end, row_prefix, &text);
                 return text;
               }) &
-          tbb::make_filter<std::string, void>(tbb::filter_mode::serial_in_order,
-                                              [&](std::string text) {
-                                                if (status.ok())
-                                                  status = file.Append(text);
-                                                spare_buffers.push(std::move(text));
-                                              }));
+          tbb::make_filter<CsvBlock, void>(tbb::filter_mode::serial_in_order,
+                                           [&](CsvBlock text) {
+                                             if (status.ok())
+                                               status = file.Append(text.text());
+                                             spare_blocks.push(std::move(text));
+                                           }));
   SP_RETURN_IF_ERROR(status);
   return file.Commit();
 }

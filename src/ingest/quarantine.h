@@ -119,8 +119,9 @@ class Quarantine {
   std::pair<const Segment*, size_t> Locate(size_t i) const;
   // The segment rows are added to, made when there is none.
   Segment& LastSegment();
+  struct CsvBlock;  // quarantine.cc
   void AppendCsvRows(size_t begin, size_t end, std::string_view row_prefix,
-                     std::string* text) const;
+                     CsvBlock* block) const;
 
   std::vector<Segment> segments_;
   std::vector<std::shared_ptr<const void>> owners_;  // of the borrowed inputs

@@ -140,6 +140,50 @@ TEST(AtomicFileTest, LargeContentArrivesWhole) {
   EXPECT_TRUE(ReadWholeFile(path) == content);
 }
 
+// Bytes the file holds on disk.
+uint64_t AllocatedBytes(const std::string& path) {
+  struct stat info;
+  EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
+  return static_cast<uint64_t>(info.st_blocks) * 512;
+}
+
+TEST(AtomicFilePreallocateTest, UnwrittenRoomIsGivenBackAtCommit) {
+  const TempDir dir;
+  const std::string path = (dir.path() / "quarantine.csv").string();
+  AtomicFile file;
+  ASSERT_OK(file.Open(path));
+  file.Preallocate(size_t{8} << 20);
+  const std::string content(100'000, 'x');
+  ASSERT_OK(file.Append(content));
+  ASSERT_OK(file.Commit());
+  EXPECT_TRUE(ReadWholeFile(path) == content);
+  EXPECT_EQ(fs::file_size(path), content.size());
+  // Without the cut the file would keep its 8 MiB of blocks past the end.
+  EXPECT_LT(AllocatedBytes(path), uint64_t{1} << 20);
+}
+
+TEST(AtomicFilePreallocateTest, WritingPastTheRoomReservedIsFine) {
+  const TempDir dir;
+  const std::string path = (dir.path() / "big.csv").string();
+  AtomicFile file;
+  ASSERT_OK(file.Open(path));
+  file.Preallocate(4096);
+  std::string content;
+  for (int i = 0; content.size() < (size_t{1} << 20); ++i)
+    content += std::to_string(i) + ",";
+  ASSERT_OK(file.Append(content));
+  ASSERT_OK(file.Commit());
+  EXPECT_TRUE(ReadWholeFile(path) == content);
+}
+
+TEST(AtomicFilePreallocateTest, AStreamedTargetIgnoresIt) {
+  AtomicFile file;
+  ASSERT_OK(file.Open("/dev/null"));
+  file.Preallocate(size_t{1} << 30);
+  ASSERT_OK(file.Append("discarded"));
+  ASSERT_OK(file.Commit());
+}
+
 Status WriteSettingAside(const std::string& path, std::string_view content) {
   AtomicFile file;
   SP_RETURN_IF_ERROR(file.Open(path, AtomicFile::Replaced::kSetAside));

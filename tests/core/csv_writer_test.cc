@@ -44,6 +44,21 @@ TEST(AppendCsvFieldTest, AppendsToWhatIsThere) {
   EXPECT_EQ(out, "x,\"a,b\"");
 }
 
+TEST(WriteCsvFieldTest, StaysWithinTheBoundAndReturnsTheEnd) {
+  // Only quotes: the worst case, every byte doubled and the whole quoted.
+  for (const std::string& value :
+       {std::string(""), std::string("\""), std::string(50, '"'),
+        std::string("a\"b\"\"c,"), std::string("plain")}) {
+    std::string buffer(CsvFieldBound(value.size()) + 1, '#');
+    char* const end = WriteCsvField(value, buffer.data());
+    const size_t written = static_cast<size_t>(end - buffer.data());
+    ASSERT_LE(written, CsvFieldBound(value.size())) << value;
+    EXPECT_EQ(buffer.back(), '#') << "wrote past the bound for " << value;
+    EXPECT_EQ(buffer.substr(0, written), Field(value));
+  }
+  EXPECT_EQ(Field(std::string(50, '"')).size(), CsvFieldBound(50));
+}
+
 TEST(CsvWriterTest, RowsOfMixedFields) {
   CsvWriter writer;
   writer.Field("country").Field("orders").Field("revenue").EndRow();
