@@ -154,9 +154,8 @@ void TableBuilder::Reserve(size_t rows) {
   table_.country_codes_.reserve(rows);
 }
 
-uint32_t TableBuilder::InternCached(StringDictionary& dictionary, LastCode& last,
-                                    std::string_view value) {
-  if (last.code != UINT32_MAX && SameBytes(value, last.value)) return last.code;
+uint32_t TableBuilder::InternAndRemember(StringDictionary& dictionary, LastCode& last,
+                                         std::string_view value) {
   last.code = dictionary.Intern(value);
   last.value.assign(value);
   return last.code;

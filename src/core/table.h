@@ -13,6 +13,7 @@
 
 #include "core/civil_time.h"
 #include "core/money.h"
+#include "core/short_strings.h"
 #include "core/status.h"
 #include "core/string_dictionary.h"
 
@@ -136,8 +137,16 @@ class TableBuilder {
     std::string value;
     uint32_t code = UINT32_MAX;
   };
+  // The code of `value`, which is most often `last`'s: that check is inlined into
+  // Append, the lookup and remembering are not (their call cost ~40 instructions a row).
   uint32_t InternCached(StringDictionary& dictionary, LastCode& last,
-                        std::string_view value);
+                        std::string_view value) {
+    if (last.code != UINT32_MAX && SameBytes(value, last.value)) [[likely]]
+      return last.code;
+    return InternAndRemember(dictionary, last, value);
+  }
+  static uint32_t InternAndRemember(StringDictionary& dictionary, LastCode& last,
+                                    std::string_view value);
 
   Table table_;
   std::vector<uint32_t> description_of_stock_;  // by stock code; UINT32_MAX: none yet

@@ -37,30 +37,51 @@ bool ParseDateCached(std::string_view text, Timestamp* timestamp, CleaningCache*
   return true;
 }
 
-}  // namespace
-
-bool ParseQuantity(std::string_view text, int32_t* quantity) {
-  text = TrimSpaces(text);
+// ParseQuantity and ParseCustomerId of a value already trimmed (the reader's are).
+bool ParseTrimmedQuantity(std::string_view text, int32_t* quantity) {
+  constexpr size_t kMaxDigits = 10;
+  const char* p = text.data();
+  const char* const end = p + text.size();
   bool negative = false;
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
+  if (p < end && (*p == '-' || *p == '+')) {
+    negative = *p == '-';
+    ++p;
   }
-  size_t digits = 0;
-  if (!SplitIntegerDigits(text, &digits) || digits > 10) return false;
+  // The digits read as they are found (one pass: every row has a quantity), then
+  // nothing or a fraction of zeros, as SplitIntegerDigits.
+  const char* const digits = p;
   int64_t value = 0;
-  for (size_t i = 0; i < digits; ++i) value = value * 10 + (text[i] - '0');
+  for (; p < end && static_cast<unsigned char>(*p - '0') <= 9; ++p) {
+    if (static_cast<size_t>(p - digits) == kMaxDigits) return false;
+    value = value * 10 + (*p - '0');
+  }
+  if (p == digits) return false;
+  if (p < end) {
+    if (*p != '.') return false;
+    for (++p; p < end; ++p) {
+      if (*p != '0') return false;
+    }
+  }
   if (value > std::numeric_limits<int32_t>::max()) return false;
   *quantity = static_cast<int32_t>(negative ? -value : value);
   return true;
 }
 
-bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
-  text = TrimSpaces(text);
+bool ParseTrimmedCustomerId(std::string_view text, std::string_view* normalised) {
   size_t digits = 0;
   if (!SplitIntegerDigits(text, &digits) || digits > 18) return false;
   *normalised = text.substr(0, digits);
   return true;
+}
+
+}  // namespace
+
+bool ParseQuantity(std::string_view text, int32_t* quantity) {
+  return ParseTrimmedQuantity(TrimSpaces(text), quantity);
+}
+
+bool ParseCustomerId(std::string_view text, std::string_view* normalised) {
+  return ParseTrimmedCustomerId(TrimSpaces(text), normalised);
 }
 
 std::optional<Rejection> CleanOrderLine(const OrderFields& fields, OrderLine* line,
@@ -91,7 +112,7 @@ std::optional<Rejection> CleanTrimmedOrderLine(const OrderFields& trimmed,
     }
   }
   int32_t quantity = 0;
-  if (!ParseQuantity(quantity_text, &quantity)) {
+  if (!ParseTrimmedQuantity(quantity_text, &quantity)) {
     return Rejection{QuarantineReason::kMalformedNumber,
                      column_of(OrderColumn::kQuantity)};
   }
@@ -108,7 +129,7 @@ std::optional<Rejection> CleanTrimmedOrderLine(const OrderFields& trimmed,
                      column_of(OrderColumn::kUnitPrice)};
   }
   std::string_view customer;
-  if (!customer_text.empty() && !ParseCustomerId(customer_text, &customer)) {
+  if (!customer_text.empty() && !ParseTrimmedCustomerId(customer_text, &customer)) {
     return Rejection{QuarantineReason::kMalformedNumber,
                      column_of(OrderColumn::kCustomer)};
   }

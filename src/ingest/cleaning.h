@@ -49,8 +49,10 @@ bool ParseQuantity(std::string_view text, int32_t* quantity);
 bool ParseCustomerId(std::string_view text, std::string_view* normalised);
 inline std::string_view TrimSpaces(std::string_view text) {
   // Values seldom have spaces around them: one look at each end settles most.
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  if (text.empty() || (!space(text.front()) && !space(text.back()))) return text;
+  // Nearly every byte is above ' ', so one compare an end settles them.
+  auto maybe_space = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
+  if (text.empty() || (!maybe_space(text.front()) && !maybe_space(text.back())))
+    return text;
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
     text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
