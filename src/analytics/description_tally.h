@@ -13,11 +13,20 @@ namespace storepulse::analytics {
 class DescriptionTally {
  public:
   explicit DescriptionTally(size_t stock_codes)
-      : best_(stock_codes, 0), best_lines_(stock_codes, 0) {}
+      : first_(stock_codes, kNone),
+        first_lines_(stock_codes, 0),
+        best_(stock_codes, 0),
+        best_lines_(stock_codes, 0) {}
 
   void Add(uint32_t stock_code, uint32_t description) {
+    // Nearly every line of a stock code has the description its first line had: that
+    // one is counted in an array, only the others in the hash map.
+    uint32_t& first = first_[stock_code];
+    if (first == kNone) first = description;
     const uint64_t lines =
-        ++lines_[(static_cast<uint64_t>(stock_code) << 32) | description];
+        description == first
+            ? ++first_lines_[stock_code]
+            : ++lines_[(static_cast<uint64_t>(stock_code) << 32) | description];
     // Counts only grow, so comparing with the current best at each step keeps the best.
     if (lines > best_lines_[stock_code] ||
         (lines == best_lines_[stock_code] && description < best_[stock_code])) {
@@ -31,7 +40,11 @@ class DescriptionTally {
   std::vector<uint32_t> TakeAll() { return std::move(best_); }
 
  private:
-  absl::flat_hash_map<uint64_t, uint64_t> lines_;  // (stock code, description) -> lines
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> first_;        // the description of each stock code's first line
+  std::vector<uint64_t> first_lines_;  // lines with that description
+  absl::flat_hash_map<uint64_t, uint64_t>
+      lines_;  // (stock code, other description) -> lines
   std::vector<uint32_t> best_;
   std::vector<uint64_t> best_lines_;
 };
