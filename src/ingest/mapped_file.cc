@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -34,6 +36,27 @@ Result<int> OpenRegularFile(const std::string& path, size_t* size) {
   return fd;
 }
 
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22  // Linux 5.14; glibc 2.36's headers do not name it
+#endif
+
+// Maps every page of the mapping ahead of the parallel parse, instead of faulting them in
+// one by one inside it: in pieces, on every core. MAP_POPULATE did it on one core while
+// the other waited (~4 ms for the 45 MB export; 1.8 ms less a batch run this way). A
+// kernel without MADV_POPULATE_READ leaves the pages to be faulted in as they are read;
+// errors are left to the reads as well (see ExitCleanlyWhenAMappedFileFails).
+void Populate(char* data, size_t size) {
+  constexpr size_t kPieceBytes = size_t{4} << 20;  // a multiple of every page size
+  const size_t pieces = (size + kPieceBytes - 1) / kPieceBytes;
+  tbb::parallel_for(
+      size_t{0}, pieces,
+      [&](size_t piece) {
+        const size_t begin = piece * kPieceBytes;
+        ::madvise(data + begin, std::min(kPieceBytes, size - begin), MADV_POPULATE_READ);
+      },
+      tbb::simple_partitioner());
+}
+
 }  // namespace
 
 Status MappedFile::CheckReadable(const std::string& path) {
@@ -50,17 +73,15 @@ Result<MappedFile> MappedFile::Open(const std::string& path, size_t populate_byt
     ::close(fd);
     return MappedFile(nullptr, 0, true);
   }
-  // MAP_POPULATE reads the file in ahead of the parallel parse instead of faulting page
-  // by page inside it.
   const bool populated = size <= populate_bytes;
-  const int populate = populated ? MAP_POPULATE : 0;
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | populate, fd, 0);
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   const int error = errno;
   ::close(fd);
   if (mapped == MAP_FAILED) {
     return Status::IOError(fmt::format("{}: cannot map: {}", path, std::strerror(error)));
   }
   ::madvise(mapped, size, MADV_SEQUENTIAL);
+  if (populated) Populate(static_cast<char*>(mapped), size);
   return MappedFile(static_cast<const char*>(mapped), size, populated);
 }
 
