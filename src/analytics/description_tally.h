@@ -13,7 +13,7 @@ namespace storepulse::analytics {
 class DescriptionTally {
  public:
   explicit DescriptionTally(size_t stock_codes)
-      : first_(stock_codes, kNone),
+      : first_(stock_codes, 0),
         first_lines_(stock_codes, 0),
         best_(stock_codes, 0),
         best_lines_(stock_codes, 0) {}
@@ -22,7 +22,8 @@ class DescriptionTally {
     // Nearly every line of a stock code has the description its first line had: that
     // one is counted in an array, only the others in the hash map.
     uint32_t& first = first_[stock_code];
-    if (first == kNone) first = description;
+    if (first_lines_[stock_code] == 0)
+      first = description;  // the stock code's first line
     const uint64_t lines =
         description == first
             ? ++first_lines_[stock_code]
@@ -40,7 +41,6 @@ class DescriptionTally {
   std::vector<uint32_t> TakeAll() { return std::move(best_); }
 
  private:
-  static constexpr uint32_t kNone = UINT32_MAX;
   std::vector<uint32_t> first_;        // the description of each stock code's first line
   std::vector<uint64_t> first_lines_;  // lines with that description
   absl::flat_hash_map<uint64_t, uint64_t>

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cassert>
@@ -15,6 +16,9 @@
 
 namespace storepulse {
 namespace {
+
+// Free space Preallocate leaves beyond twice what it reserves.
+constexpr uint64_t kPreallocateMarginBytes = uint64_t{64} << 20;
 
 // Start writeback every this many bytes, so the final fsync has little left to do.
 constexpr size_t kWritebackBytes = size_t{4} << 20;
@@ -101,13 +105,32 @@ void AtomicFile::Preallocate(size_t bytes) {
   assert(fd_ >= 0);
 #ifdef __linux__
   if (streaming_ || bytes <= preallocated_) return;
+  // Only with room to spare: a reservation must not take the space other files about
+  // to be written need (the batch writes its reports beside quarantine.csv).
+  struct statvfs space;
+  if (::fstatvfs(fd_, &space) != 0 ||
+      static_cast<uint64_t>(space.f_bavail) * space.f_frsize <
+          2 * static_cast<uint64_t>(bytes) + kPreallocateMarginBytes) {
+    return;
+  }
   // KEEP_SIZE: the file's size stays what has been written, whatever is reserved.
   if (::fallocate(fd_, FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(bytes)) == 0) {
     preallocated_ = bytes;
+    return;
   }
+  // A failed reservation may keep the blocks it got (ext4 on ENOSPC): given back now.
+  GiveBackUnwritten();
 #else
   (void)bytes;
 #endif
+}
+
+void AtomicFile::GiveBackUnwritten() {
+  // Blocks reserved past the end stay the file's until it is cut there (even at its own
+  // size). Best effort: the bytes written are whole either way.
+  const auto written = static_cast<off_t>(flushed_offset_ + unflushed_);
+  while (::ftruncate(fd_, written) != 0 && errno == EINTR) {
+  }
 }
 
 void AtomicFile::StartWriteback() {
@@ -140,12 +163,7 @@ Status AtomicFile::SyncData() {
     if (::close(fd) != 0) return Fail("close", errno);
     return Status::Ok();
   }
-  // Blocks reserved past the end stay the file's until it is cut there (even at its
-  // own size).
-  if (const size_t written = flushed_offset_ + unflushed_;
-      preallocated_ > written && ::ftruncate(fd_, static_cast<off_t>(written)) != 0) {
-    return Fail("give back unused space", errno);
-  }
+  if (preallocated_ > flushed_offset_ + unflushed_) GiveBackUnwritten();
   if (::fsync(fd_) != 0) return Fail("sync", errno);
   const int fd = fd_;
   fd_ = -1;

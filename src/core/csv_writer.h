@@ -8,7 +8,8 @@
 
 namespace storepulse {
 
-// Appends `value`, quoted when it holds a comma, quote, CR or LF.
+// Appends `value`, quoted when it holds a comma, quote, CR or LF. `value` must not
+// point into `*out`, which may move as it grows.
 void AppendCsvField(std::string_view value, std::string* out);
 
 // The most bytes a value of `size` bytes takes as a field: quoted, every quote doubled.

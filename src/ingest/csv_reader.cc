@@ -106,7 +106,7 @@ TextEncoding DetectEncoding(std::string_view data, size_t begin, size_t body_beg
 // long as the quarantine, whose rows are views of it.
 Result<IngestResult> Read(std::string_view data, const std::string& source,
                           const IngestOptions& options,
-                          std::shared_ptr<const MappedFile> file) {
+                          std::shared_ptr<const MappedFile> file, ParallelScope& arena) {
   const bool paged = file != nullptr && !file->populated();
   auto release = [&](size_t begin, size_t end) {
     if (paged) file->Release(begin, end);
@@ -131,9 +131,6 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
 
   const int threads =
       options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
-  // An arena of its own only when the caller asks for a thread count: creating arenas
-  // per call costs time and a little memory that TBB keeps.
-  ParallelScope arena(options.threads);
   const size_t body_bytes = data.size() - body_begin;
   const size_t chunk_bytes =
       options.chunk_bytes > 0
@@ -234,17 +231,24 @@ Result<IngestResult> Read(std::string_view data, const std::string& source,
 
 }  // namespace
 
+// An arena of its own only when the caller asks for a thread count: creating arenas
+// per call costs time and a little memory that TBB keeps.
 Result<IngestResult> ReadOrderLines(std::string_view data, const std::string& source,
                                     const IngestOptions& options) {
-  return Read(data, source, options, nullptr);
+  ParallelScope arena(options.threads);
+  return Read(data, source, options, nullptr, arena);
 }
 
 Result<IngestResult> ReadOrderLinesFile(const std::string& path,
                                         const IngestOptions& options) {
-  SP_ASSIGN_OR_RETURN(MappedFile mapped,
-                      MappedFile::Open(path, options.resident_file_bytes));
+  ParallelScope arena(options.threads);
+  // Mapped in the arena too: reading the file in is parallel (MappedFile::Open).
+  std::optional<Result<MappedFile>> opened;
+  arena.execute(
+      [&] { opened.emplace(MappedFile::Open(path, options.resident_file_bytes)); });
+  SP_ASSIGN_OR_RETURN(MappedFile mapped, std::move(*opened));
   auto file = std::make_shared<const MappedFile>(std::move(mapped));
-  return Read(file->data(), path, options, file);
+  return Read(file->data(), path, options, file, arena);
 }
 
 }  // namespace storepulse::ingest

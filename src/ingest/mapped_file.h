@@ -13,8 +13,9 @@ class MappedFile {
   // NotFound when the file does not exist, IOError when it cannot be read or is not a
   // regular file. An empty file maps to an empty view.
   // Files up to `populate_bytes` are read in whole when mapped (faster to parse in
-  // parallel); bigger ones are paged in as they are read, and their readers Release
-  // what they are done with, so that a file larger than memory can be read.
+  // parallel), on the threads of the calling task arena; bigger ones are paged in as
+  // they are read, and their readers Release what they are done with, so that a file
+  // larger than memory can be read.
   static constexpr size_t kPopulateBytes = size_t{256} << 20;
   static Result<MappedFile> Open(const std::string& path,
                                  size_t populate_bytes = kPopulateBytes);

@@ -241,6 +241,7 @@ void Quarantine::AppendCsvRows(size_t begin, size_t end, std::string_view row_pr
   constexpr size_t kNumberChars = 20;  // a uint64_t in decimal
   constexpr size_t kNameChars = 32;    // a column's or a reason's name
   auto copy = [](std::string_view text, char* out) {
+    if (text.empty()) return out;  // a whole row's field name: its data() is null
     std::memcpy(out, text.data(), text.size());
     return out + text.size();
   };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace storepulse::analytics {
 namespace {
 
@@ -23,6 +25,18 @@ TEST(DescriptionTallyTest, MostLinesWinsAndTiesGoToTheLowestCode) {
   EXPECT_EQ(tally.Best(1), 4u);
   EXPECT_EQ(tally.Best(2), 3u);
   EXPECT_EQ(tally.TakeAll(), (std::vector<uint32_t>{5, 4, 3}));
+}
+
+TEST(DescriptionTallyTest, AnyCodeCanBeAStockCodesFirstDescription) {
+  DescriptionTally tally(2);
+  for (int i = 0; i < 3; ++i) tally.Add(0, UINT32_MAX);
+  tally.Add(0, 5);
+  tally.Add(0, 5);
+  tally.Add(1, 0);
+  tally.Add(1, 7);
+  tally.Add(1, 7);
+  EXPECT_EQ(tally.Best(0), UINT32_MAX);
+  EXPECT_EQ(tally.Best(1), 7u);
 }
 
 }  // namespace

@@ -176,6 +176,18 @@ TEST(AtomicFilePreallocateTest, WritingPastTheRoomReservedIsFine) {
   EXPECT_TRUE(ReadWholeFile(path) == content);
 }
 
+TEST(AtomicFilePreallocateTest, MoreThanTheDiskHoldsReservesNothing) {
+  const TempDir dir;
+  const std::string path = (dir.path() / "quarantine.csv").string();
+  AtomicFile file;
+  ASSERT_OK(file.Open(path));
+  file.Preallocate(size_t{1} << 50);  // 1 PiB
+  ASSERT_OK(file.Append("a,b\n"));
+  ASSERT_OK(file.Commit());
+  EXPECT_EQ(ReadWholeFile(path), "a,b\n");
+  EXPECT_LT(AllocatedBytes(path), uint64_t{1} << 20);
+}
+
 TEST(AtomicFilePreallocateTest, AStreamedTargetIgnoresIt) {
   AtomicFile file;
   ASSERT_OK(file.Open("/dev/null"));
