@@ -22,8 +22,7 @@ class DescriptionTally {
     // Nearly every line of a stock code has the description its first line had: that
     // one is counted in an array, only the others in the hash map.
     uint32_t& first = first_[stock_code];
-    if (first_lines_[stock_code] == 0)
-      first = description;  // the stock code's first line
+    if (first_lines_[stock_code] == 0) first = description;  // its first line
     const uint64_t lines =
         description == first
             ? ++first_lines_[stock_code]
@@ -41,10 +40,11 @@ class DescriptionTally {
   std::vector<uint32_t> TakeAll() { return std::move(best_); }
 
  private:
-  std::vector<uint32_t> first_;        // the description of each stock code's first line
-  std::vector<uint64_t> first_lines_;  // lines with that description
-  absl::flat_hash_map<uint64_t, uint64_t>
-      lines_;  // (stock code, other description) -> lines
+  // By stock code: the description its first line had, and the lines with it.
+  std::vector<uint32_t> first_;
+  std::vector<uint64_t> first_lines_;
+  // (stock code, any other description) -> lines
+  absl::flat_hash_map<uint64_t, uint64_t> lines_;
   std::vector<uint32_t> best_;
   std::vector<uint64_t> best_lines_;
 };

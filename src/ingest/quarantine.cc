@@ -110,9 +110,8 @@ std::pair<const Quarantine::Segment*, size_t> Quarantine::Locate(size_t i) const
 
 namespace {
 
-// Appends why a row with `value` at fault was rejected. Appending to a buffer kept
-// across rows: quarantine.csv has a detail for each of its rows (132 k on the real
-// export).
+// Appends why a row with `value` at fault was rejected, to a buffer kept across rows:
+// quarantine.csv has a detail for each of its rows (144 k on the real export).
 void AppendDetail(QuarantineReason reason, std::string_view value, std::string* out) {
   constexpr size_t kShownChars = 60;
   auto shown = [&] {
