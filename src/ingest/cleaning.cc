@@ -8,20 +8,26 @@ namespace storepulse::ingest {
 
 namespace {
 
-// The length of the run of digits that starts `text`, then whether what follows is
-// nothing or a fraction of zeros only (".0", ".00": integers written through a float).
-// One pass, no library calls: these run for every row.
-bool SplitIntegerDigits(std::string_view text, size_t* digits) {
-  size_t i = 0;
-  while (i < text.size() && static_cast<unsigned char>(text[i] - '0') <= 9) ++i;
-  *digits = i;
-  if (i == 0) return false;
-  if (i == text.size()) return true;
-  if (text[i] != '.') return false;
-  for (++i; i < text.size(); ++i) {
-    if (text[i] != '0') return false;
+inline bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') <= 9; }
+
+// Whether what follows an integer's digits is nothing or a fraction of zeros only (".0",
+// ".00": integers written through a float).
+bool IsZeroFraction(std::string_view rest) {
+  if (rest.empty()) return true;
+  if (rest.front() != '.') return false;
+  for (size_t i = 1; i < rest.size(); ++i) {
+    if (rest[i] != '0') return false;
   }
   return true;
+}
+
+// The length of the run of digits that starts `text`, then whether what follows is a
+// zero fraction or nothing. One pass, no library calls: these run for every row.
+bool SplitIntegerDigits(std::string_view text, size_t* digits) {
+  size_t i = 0;
+  while (i < text.size() && IsDigit(text[i])) ++i;
+  *digits = i;
+  return i > 0 && IsZeroFraction(text.substr(i));
 }
 
 bool ParseDateCached(std::string_view text, Timestamp* timestamp, CleaningCache* cache) {
@@ -47,21 +53,16 @@ bool ParseTrimmedQuantity(std::string_view text, int32_t* quantity) {
     negative = *p == '-';
     ++p;
   }
-  // The digits read as they are found (one pass: every row has a quantity), then
-  // nothing or a fraction of zeros, as SplitIntegerDigits.
+  // The digits read as they are found (one pass: every row has a quantity), then a
+  // zero fraction or nothing, as SplitIntegerDigits.
   const char* const digits = p;
   int64_t value = 0;
-  for (; p < end && static_cast<unsigned char>(*p - '0') <= 9; ++p) {
+  for (; p < end && IsDigit(*p); ++p) {
     if (static_cast<size_t>(p - digits) == kMaxDigits) return false;
     value = value * 10 + (*p - '0');
   }
-  if (p == digits) return false;
-  if (p < end) {
-    if (*p != '.') return false;
-    for (++p; p < end; ++p) {
-      if (*p != '0') return false;
-    }
-  }
+  if (p == digits || !IsZeroFraction(std::string_view(p, static_cast<size_t>(end - p))))
+    return false;
   if (value > std::numeric_limits<int32_t>::max()) return false;
   *quantity = static_cast<int32_t>(negative ? -value : value);
   return true;

@@ -42,7 +42,7 @@ Result<int> OpenRegularFile(const std::string& path, size_t* size) {
 
 // Maps every page of the mapping ahead of the parallel parse, instead of faulting them in
 // one by one inside it: in pieces, on every core. MAP_POPULATE did it on one core while
-// the other waited (~4 ms for the 45 MB export; 1.8 ms less a batch run this way). A
+// the other waited (~4 ms for the 45 MB export; 2-3 ms less a batch run this way). A
 // kernel without MADV_POPULATE_READ leaves the pages to be faulted in as they are read;
 // errors are left to the reads as well (see ExitCleanlyWhenAMappedFileFails).
 void Populate(char* data, size_t size) {

@@ -68,6 +68,7 @@ void Quarantine::Add(QuarantinedRow row, std::string_view raw) {
     segment.text.append(raw);
   }
   segment.rows.push_back(row);
+  segment.raw_bytes += raw.size();
   ++first_row_.back();
 }
 
@@ -299,8 +300,7 @@ Status Quarantine::WriteCsv(const std::string& path, std::string_view source,
   // written is given back at the commit; rows that take more are allocated as written.
   size_t estimate = kHeader.size();
   for (const Segment& segment : segments_) {
-    estimate += segment.rows.size() * (row_prefix.size() + 64);
-    for (const QuarantinedRow& row : segment.rows) estimate += row.raw_length;
+    estimate += segment.rows.size() * (row_prefix.size() + 64) + segment.raw_bytes;
   }
   file.Preallocate(estimate);
   Status status = file.Append(kHeader);

@@ -108,6 +108,7 @@ class Quarantine {
  private:
   struct Segment {
     std::vector<QuarantinedRow> rows;
+    uint64_t raw_bytes = 0;  // of its rows' raw text, borrowed or copied
     std::string text;
     std::string_view borrowed;  // the input rows may keep views of
     std::string_view Raw(size_t at) const {
